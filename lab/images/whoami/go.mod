@@ -1,0 +1,3 @@
+module anywhere-console/lab/images/whoami
+
+go 1.22
