@@ -27,7 +27,9 @@ export default defineConfig({
           globalSetup: ['./lab/test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Wire tests start real processes on fixed loopback addresses: one file at a time.
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],

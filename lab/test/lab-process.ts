@@ -42,7 +42,10 @@ export async function startLab(options: LabOptions = {}): Promise<RunningLab> {
   );
   let output = '';
   const endpoint = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`lab did not start in 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`lab did not start in 60 s:\n${output}`)),
+      60_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /ECS endpoint: (http:\/\/\S+)/.exec(output);

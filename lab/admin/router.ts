@@ -1,0 +1,102 @@
+// The lab's admin routes under /_lab/ (health, state dump, reset, task credentials): not AWS-signed.
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { LabStore } from '../store/lab-store';
+
+export interface AdminRequest {
+  method: string;
+  /** The path after `/_lab`, e.g. `/health`. */
+  path: string;
+  headers: IncomingHttpHeaders;
+}
+
+export interface AdminReply {
+  status: number;
+  body: unknown;
+}
+
+export interface AdminContext {
+  store: LabStore;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+type Handler = (request: AdminRequest, params: string[], context: AdminContext) => AdminReply;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  /** Task credentials authenticate with the task's own token instead of the lab's secret. */
+  auth: 'secret' | 'task';
+  handler: Handler;
+}
+
+const routes: Route[] = [
+  {
+    method: 'GET',
+    pattern: /^\/health$/,
+    auth: 'secret',
+    handler: () => ({ status: 200, body: { ok: true } }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/state$/,
+    auth: 'secret',
+    handler: (_request, _params, { store }) => ({ status: 200, body: store.state }),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/reset$/,
+    auth: 'secret',
+    handler: (_request, _params, { store }) => {
+      store.reset();
+      return { status: 200, body: { ok: true } };
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/task-credentials\/([0-9a-f]{32})$/,
+    auth: 'task',
+    handler: (request, [taskId], { store, accessKeyId, secretAccessKey }) => {
+      const credentials = store.findTaskCredentials(taskId!);
+      if (!credentials || !sameSecret(request.headers.authorization, credentials.authorization)) {
+        return { status: 401, body: { message: 'invalid task credentials token' } };
+      }
+      return {
+        status: 200,
+        body: {
+          AccessKeyId: accessKeyId,
+          SecretAccessKey: secretAccessKey,
+          Token: credentials.sessionToken,
+          Expiration: new Date(credentials.expiresAt * 1000).toISOString(),
+        },
+      };
+    },
+  },
+];
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function routeAdmin(request: AdminRequest, context: AdminContext): AdminReply {
+  const matching = routes.filter((route) => route.pattern.test(request.path));
+  if (matching.length === 0)
+    return { status: 404, body: { message: `no admin route ${request.path}` } };
+  const route = matching.find((r) => r.method === request.method);
+  if (!route)
+    return { status: 405, body: { message: `${request.method} not allowed on ${request.path}` } };
+  if (
+    route.auth === 'secret' &&
+    !sameSecret(request.headers.authorization, `Bearer ${context.secretAccessKey}`)
+  ) {
+    return {
+      status: 401,
+      body: { message: 'admin routes need Authorization: Bearer <secret access key>' },
+    };
+  }
+  const params = route.pattern.exec(request.path)!.slice(1);
+  return route.handler(request, params, context);
+}
