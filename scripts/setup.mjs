@@ -10,7 +10,9 @@ const systemPackages = { chromium: '/usr/bin/chromium', awscli: '/usr/bin/aws' }
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
   if (result.status !== 0) {
-    console.error(`setup: "${[command, ...args].join(' ')}" failed (exit ${result.status ?? result.signal}).`);
+    console.error(
+      `setup: "${[command, ...args].join(' ')}" failed (exit ${result.status ?? result.signal}).`,
+    );
     process.exit(1);
   }
 }
@@ -29,7 +31,9 @@ function ensureSystemPackages(names) {
   const missing = names.filter((name) => !existsSync(systemPackages[name]));
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    console.error(`setup: missing system packages; run: sudo apt-get install -y ${missing.join(' ')}`);
+    console.error(
+      `setup: missing system packages; run: sudo apt-get install -y ${missing.join(' ')}`,
+    );
     process.exit(1);
   }
   console.log(`setup: installing ${missing.join(', ')} with apt-get…`);
@@ -44,7 +48,10 @@ export function ensureSetup({ images = false, browser = false } = {}) {
   ensureSystemPackages(browser ? ['chromium', 'awscli'] : ['awscli']);
   if (images) {
     run(process.execPath, ['lab/images/build.mjs'], {
-      env: { ...process.env, LAB_IMAGES_DIR: process.env.LAB_IMAGES_DIR ?? path.join(root, '.lab', 'images') },
+      env: {
+        ...process.env,
+        LAB_IMAGES_DIR: process.env.LAB_IMAGES_DIR ?? path.join(root, '.lab', 'images'),
+      },
     });
   }
 }

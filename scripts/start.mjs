@@ -38,7 +38,9 @@ function waitForLine(child, pattern, what) {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${what} exited with ${code} before it was ready`)));
+    child.once('exit', (code) =>
+      reject(new Error(`${what} exited with ${code} before it was ready`)),
+    );
   });
 }
 
@@ -70,7 +72,12 @@ function sourceStamp() {
   for (const dir of ['app', 'components', 'lib', 'server', 'public']) {
     if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
   }
-  for (const file of ['package-lock.json', 'next.config.js', 'tsconfig.json', 'postcss.config.mjs']) {
+  for (const file of [
+    'package-lock.json',
+    'next.config.js',
+    'tsconfig.json',
+    'postcss.config.mjs',
+  ]) {
     hash.update(readFileSync(path.join(root, file)));
   }
   return hash.digest('hex');

@@ -17,10 +17,15 @@ const started = Date.now();
 for (const [name, command, args] of stages) {
   const stageStart = Date.now();
   console.log(`\n=== npm test: ${name} (${[command, ...args].join(' ')})`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   const seconds = ((Date.now() - stageStart) / 1000).toFixed(1);
   if (result.status !== 0) {
-    console.error(`\nnpm test: stage "${name}" failed after ${seconds} s (exit ${result.status ?? result.signal}).`);
+    console.error(
+      `\nnpm test: stage "${name}" failed after ${seconds} s (exit ${result.status ?? result.signal}).`,
+    );
     process.exit(1);
   }
   console.log(`=== npm test: ${name} passed in ${seconds} s`);
