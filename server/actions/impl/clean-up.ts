@@ -6,6 +6,7 @@ import {
   DeleteServiceCommand,
   DeregisterContainerInstanceCommand,
   DeregisterTaskDefinitionCommand,
+  paginateListServices,
   paginateListTaskDefinitions,
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
@@ -16,6 +17,7 @@ import {
   deregisterTaskDefinitionCli,
   updateServiceCli,
 } from '@/lib/cli/ecs-commands';
+import { shellQuote } from '@/lib/cli/shell-quote';
 import { arnName, taskDefinitionName } from '@/lib/format/arn';
 import {
   cleanUpInput,
@@ -61,6 +63,23 @@ async function activeRevisions(ctx: EcsContext, family: string): Promise<string[
     }
   }
   return revisions;
+}
+
+const DRAIN_TIMEOUT_MS = 120_000;
+
+async function waitForNoServices(ctx: EcsContext): Promise<void> {
+  const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+  for (;;) {
+    let remaining = 0;
+    for await (const page of paginateListServices({ client: ctx.ecs }, { cluster: ctx.cluster })) {
+      remaining += page.serviceArns?.length ?? 0;
+    }
+    if (remaining === 0) return;
+    if (Date.now() > deadline) {
+      throw new Error(`${remaining} service(s) still draining after ${DRAIN_TIMEOUT_MS / 1000} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 export function cleanUpWith(ctx: EcsContext, input: unknown): Promise<ActionResult<CleanUpData>> {
@@ -145,6 +164,12 @@ async function runCleanUp(
       }
     }
     if (options.deleteCluster) {
+      // ECS refuses DeleteCluster while deleted services are still DRAINING their tasks.
+      await run(
+        'Wait for deleted services to become inactive',
+        `aws ecs wait services-inactive --cluster ${shellQuote(cluster)} --services ${options.services.map(shellQuote).join(' ')}`,
+        () => waitForNoServices(ctx),
+      );
       await run(`Delete cluster ${cluster}`, deleteClusterCli(cluster), () =>
         ctx.ecs.send(new DeleteClusterCommand({ cluster })),
       );

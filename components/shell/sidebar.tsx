@@ -1,0 +1,37 @@
+'use client';
+// The console's navigation; later issues fill in Traefik, Traffic and the walkthrough.
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const links = [
+  { href: '/', label: 'Overview' },
+  { href: '/instances', label: 'Instances' },
+  { href: '/services', label: 'Services' },
+  { href: '/tasks', label: 'Tasks' },
+  { href: '/task-definitions', label: 'Task definitions' },
+  { href: '/traefik', label: 'Traefik' },
+  { href: '/traffic', label: 'Traffic' },
+  { href: '/settings', label: 'Settings' },
+];
+
+export function Sidebar() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Console" className="flex flex-col gap-0.5 p-2 text-sm">
+      <p className="px-3 py-3 text-sm font-semibold tracking-tight">Anywhere Console</p>
+      {links.map((link) => {
+        const active = link.href === '/' ? pathname === '/' : pathname.startsWith(link.href);
+        return (
+          <Link
+            key={link.href}
+            href={link.href}
+            aria-current={active ? 'page' : undefined}
+            className="rounded-md px-3 py-1.5 text-zinc-700 hover:bg-zinc-200 aria-[current=page]:bg-zinc-200 aria-[current=page]:font-semibold dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-zinc-800"
+          >
+            {link.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

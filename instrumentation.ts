@@ -1,0 +1,4 @@
+// Runs once when the console's server starts: the Node.js part checks the configuration.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === 'nodejs') await import('@/server/startup-check');
+}
