@@ -1,4 +1,5 @@
 // The lab's configuration: every LAB_* environment variable, validated once by one zod schema.
+import path from 'node:path';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -6,6 +7,8 @@ const port = z.coerce.number().int().min(0).max(65535);
 export const labConfigSchema = z.object({
   LAB_PORT: port.default(4599),
   LAB_DATA_DIR: z.string().min(1).default('.lab'),
+  /** Where `npm run lab:images` put the binaries (default <data dir>/images, as the build script does). */
+  LAB_IMAGES_DIR: z.string().min(1).optional(),
   LAB_INSTANCES: z.coerce.number().int().min(0).max(200).default(3),
   LAB_ACCESS_KEY_ID: z
     .string()
@@ -35,6 +38,7 @@ export type LabConfigEnv = z.infer<typeof labConfigSchema>;
 export interface LabConfig {
   port: number;
   dataDir: string;
+  imagesDir: string;
   instances: number;
   accessKeyId: string;
   secretAccessKey: string;
@@ -62,6 +66,7 @@ export function loadLabConfig(env: NodeJS.ProcessEnv = process.env): LabConfig {
   return {
     port: c.LAB_PORT,
     dataDir: c.LAB_DATA_DIR,
+    imagesDir: c.LAB_IMAGES_DIR ?? path.join(c.LAB_DATA_DIR, 'images'),
     instances: c.LAB_INSTANCES,
     accessKeyId: c.LAB_ACCESS_KEY_ID,
     secretAccessKey: c.LAB_SECRET_ACCESS_KEY,

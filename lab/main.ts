@@ -1,11 +1,16 @@
-// The lab's entry point (`npm run lab [-- --reset]`): loads config and state, serves ECS and SSM, flushes on exit.
+// The lab's entry point (`npm run lab [-- --reset]`, `npm run lab -- instance …`): serves ECS and SSM, runs the agents.
 import { parseArgs } from 'node:util';
+import { INSTANCE_USAGE, runInstanceCommand } from './admin/instance-cli';
+import { reconcileAfterRestart } from './agent/restart';
+import { startAgents, type AgentSupervisor } from './agent/supervisor';
 import { createLabServer } from './api/server';
 import { LabConfigError, loadLabConfig } from './config';
 import { startServiceDrainer } from './ecs/service-drainer';
+import { startServiceScheduler } from './scheduler/service-scheduler';
+import { PRIVILEGED_PORT_OFFSET, runningAsRoot } from './runtime/ports';
 import { LabStore } from './store/lab-store';
 
-const USAGE = 'usage: npm run lab [-- --reset]';
+const USAGE = `usage: npm run lab [-- --reset]\n${INSTANCE_USAGE}`;
 
 function parseCommandLine() {
   const { values, positionals } = parseArgs({
@@ -16,7 +21,6 @@ function parseCommandLine() {
     },
     allowPositionals: true,
   });
-  // Subcommands (e.g. `instance add`) come as positionals; none exist yet.
   if (values.help || positionals.length > 0) {
     console.error(
       positionals.length > 0 ? `unknown command: ${positionals.join(' ')}\n${USAGE}` : USAGE,
@@ -27,6 +31,10 @@ function parseCommandLine() {
 }
 
 async function main() {
+  // `instance …` talks to a running lab; its options are its own, so it is dispatched before parsing.
+  if (process.argv[2] === 'instance') {
+    process.exit(await runInstanceCommand(process.argv.slice(3), loadLabConfig()));
+  }
   const args = parseCommandLine();
   const config = loadLabConfig();
   const store = new LabStore({
@@ -39,7 +47,11 @@ async function main() {
       addressPrefix: config.addressPrefix,
     },
   });
+  const restart = reconcileAfterRestart(store, config.dataDir);
   const stopDrainer = startServiceDrainer(store);
+  const stopScheduler = startServiceScheduler(store);
+  // Agents start once the port is known (tasks get the lab's endpoint); admin routes wait for them.
+  const running: { agents?: AgentSupervisor } = {};
   const server = createLabServer({
     store,
     credentials: {
@@ -47,6 +59,7 @@ async function main() {
       secretAccessKey: config.secretAccessKey,
       region: config.region,
     },
+    agents: () => running.agents,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -54,6 +67,23 @@ async function main() {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  running.agents = startAgents(store, {
+    labEndpoint: `http://127.0.0.1:${port}`,
+    dataDir: config.dataDir,
+    imagesDir: config.imagesDir,
+    region: config.region,
+    accessKeyId: config.accessKeyId,
+    secretAccessKey: config.secretAccessKey,
+    clusterName: config.clusterName,
+  });
+  if (restart.reapedProcesses > 0 || restart.stoppedTasks > 0) {
+    console.log(
+      `Restart: killed ${restart.reapedProcesses} leftover process(es), stopped ${restart.stoppedTasks} task(s) whose processes ended with the previous lab`,
+    );
+  }
+  if (!runningAsRoot()) {
+    console.log(`not root: host ports below 1024 are remapped +${PRIVILEGED_PORT_OFFSET}`);
+  }
   console.log(`ECS endpoint: http://127.0.0.1:${port}`);
   console.log(
     `Credentials: access key id ${config.accessKeyId}, secret ${config.secretAccessKey}, region ${config.region}`,
@@ -66,6 +96,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     stopDrainer();
+    stopScheduler();
+    running.agents?.close();
     server.close();
     server.closeAllConnections();
     store.flush();

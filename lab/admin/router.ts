@@ -1,13 +1,16 @@
-// The lab's admin routes under /_lab/ (health, state dump, reset, task credentials): not AWS-signed.
+// The lab's admin routes under /_lab/ (health, state, reset, task credentials, instances, processes): not AWS-signed.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { AgentSupervisor } from '../agent/supervisor';
 import type { LabStore } from '../store/lab-store';
+import { addInstances, changeInstance, guarded, listInstances, listProcesses } from './instances';
 
 export interface AdminRequest {
   method: string;
   /** The path after `/_lab`, e.g. `/health`. */
   path: string;
   headers: IncomingHttpHeaders;
+  body?: string;
 }
 
 export interface AdminReply {
@@ -19,6 +22,8 @@ export interface AdminContext {
   store: LabStore;
   accessKeyId: string;
   secretAccessKey: string;
+  /** The instances' agents, once the lab listens (instance and process routes need them). */
+  agents?: AgentSupervisor;
 }
 
 type Handler = (request: AdminRequest, params: string[], context: AdminContext) => AdminReply;
@@ -29,6 +34,15 @@ interface Route {
   /** Task credentials authenticate with the task's own token instead of the lab's secret. */
   auth: 'secret' | 'task';
   handler: Handler;
+}
+
+function withAgents(
+  handler: (agents: AgentSupervisor, ...rest: Parameters<Handler>) => AdminReply,
+): Handler {
+  return (request, params, context) =>
+    context.agents
+      ? guarded(() => handler(context.agents!, request, params, context))
+      : { status: 503, body: { message: "the lab's instance agents are not running yet" } };
 }
 
 const routes: Route[] = [
@@ -73,7 +87,51 @@ const routes: Route[] = [
       };
     },
   },
+  {
+    method: 'GET',
+    pattern: /^\/instances$/,
+    auth: 'secret',
+    handler: withAgents((agents, _request, _params, { store }) => listInstances(store, agents)),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/instances$/,
+    auth: 'secret',
+    handler: withAgents((agents, request, _params, { store }) =>
+      addInstances(store, agents, request.body),
+    ),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/instances\/([^/]+)\/(stop|start)$/,
+    auth: 'secret',
+    handler: withAgents((agents, _request, [id, action], { store }) =>
+      changeInstance(store, agents, decodePathSegment(id!), action as 'stop' | 'start'),
+    ),
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/instances\/([^/]+)$/,
+    auth: 'secret',
+    handler: withAgents((agents, _request, [id], { store }) =>
+      changeInstance(store, agents, decodePathSegment(id!), 'remove'),
+    ),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/processes$/,
+    auth: 'secret',
+    handler: withAgents((agents) => listProcesses(agents)),
+  },
 ];
+
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
 
 function sameSecret(given: string | undefined, expected: string): boolean {
   const a = Buffer.from(given ?? '');

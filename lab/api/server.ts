@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { routeAdmin } from '../admin/router';
+import type { AgentSupervisor } from '../agent/supervisor';
 import type { LabStore } from '../store/lab-store';
 import { AwsError, serializationError, unknownOperation } from './errors';
 import { lookupTarget } from './registry';
@@ -13,6 +14,8 @@ const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 export interface LabServerOptions {
   store: LabStore;
   credentials: LabCredentials;
+  /** The instance agents, started once the server listens. */
+  agents?: () => AgentSupervisor | undefined;
 }
 
 class BodyTooLarge extends Error {}
@@ -115,11 +118,13 @@ export function createLabServer(options: LabServerOptions): http.Server {
             method: request.method ?? 'GET',
             path: url.pathname.slice('/_lab'.length),
             headers: request.headers,
+            body,
           },
           {
             store: options.store,
             accessKeyId: options.credentials.accessKeyId,
             secretAccessKey: options.credentials.secretAccessKey,
+            agents: options.agents?.(),
           },
         );
         send(response, reply.status, reply.body, 'application/json');

@@ -4,6 +4,7 @@ import type {
   PlacementStrategy as EnginePlacementStrategy,
 } from '../scheduler/placement';
 import { placeTasks } from '../scheduler/placement';
+import { tcpPortsInUse } from '../runtime/ports-in-use';
 import { cqlSubject, isLive, remainingResources } from '../store/derived';
 import { arns, type LabIdentity } from '../store/identity';
 import { newResourceId, newUuid, nowEpoch } from '../store/ids';
@@ -44,6 +45,27 @@ export function placementCandidate(
   };
 }
 
+/** Candidates for `instances`, from one pass over the cluster's tasks (thousands of tasks, hundreds of instances). */
+export function placementCandidates(
+  cluster: ClusterRecord,
+  instances: readonly ContainerInstanceRecord[],
+): PlacementCandidate[] {
+  const byInstance = new Map<string, Record<string, TaskRecord>>();
+  for (const task of Object.values(cluster.tasks)) {
+    if (!task.containerInstanceArn || !isLive(task)) continue;
+    const tasks = byInstance.get(task.containerInstanceArn) ?? {};
+    tasks[task.id] = task;
+    byInstance.set(task.containerInstanceArn, tasks);
+  }
+  // The derived helpers scan cluster.tasks for the instance's tasks: hand each only its own.
+  return instances.map((instance) =>
+    placementCandidate(
+      { ...cluster, tasks: byInstance.get(instance.containerInstanceArn) ?? {} },
+      instance,
+    ),
+  );
+}
+
 /** Host TCP ports held by any live task: the lab's instances share one machine. */
 function machineWideTcpPorts(state: LabState): Set<number> {
   const ports = new Set<number>();
@@ -81,7 +103,7 @@ export interface NewTasksRequest {
   instances?: ContainerInstanceRecord[];
 }
 
-/** Places and adds PENDING tasks to the cluster; returns them and the placement failure, if any. */
+/** Places and adds PROVISIONING tasks (agents take them on); returns them and the placement failure, if any. */
 export function createTasks(
   state: LabState,
   identity: LabIdentity,
@@ -100,8 +122,9 @@ export function createTasks(
   );
   const instances = request.instances ?? Object.values(cluster.containerInstances);
   const constraints = [...definition.placementConstraints, ...request.constraints];
+  const inUse = tcpPortsInUse();
   const result = placeTasks(
-    instances.map((i) => placementCandidate(cluster, i)),
+    placementCandidates(cluster, instances),
     {
       count: request.count,
       cpu: size.cpu,
@@ -111,7 +134,10 @@ export function createTasks(
       constraints,
       strategy: request.strategy as EnginePlacementStrategy[],
     },
-    { machineWideTcpPorts: machineWideTcpPorts(state) },
+    {
+      machineWideTcpPorts: machineWideTcpPorts(state),
+      isPortFree: (port, protocol) => protocol !== 'tcp' || !inUse.has(port),
+    },
   );
   const now = nowEpoch();
   const tasks = result.placements.map((placement): TaskRecord => {
@@ -126,7 +152,7 @@ export function createTasks(
       containerInstanceArn: placement.instanceArn,
       group: request.group,
       ...(request.startedBy && { startedBy: request.startedBy }),
-      lastStatus: 'PENDING',
+      lastStatus: 'PROVISIONING',
       desiredStatus: 'RUNNING',
       launchType: 'EXTERNAL',
       cpu: String(size.cpu),
@@ -152,8 +178,6 @@ export function createTasks(
         }),
       })),
       createdAt: now,
-      connectivity: 'CONNECTED',
-      connectivityAt: now,
       version: 1,
       overrides: {
         containerOverrides:

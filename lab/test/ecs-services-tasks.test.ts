@@ -30,8 +30,8 @@ let cluster: string;
 let instances: string[];
 let family: string;
 
-// An image no catalog knows: the tests look at what the control plane records, not at a running task.
-const IMAGE = 'lab-test/placeholder';
+// A catalog image: the instances' agents really run these tasks.
+const IMAGE = 'traefik/whoami';
 
 beforeAll(async () => {
   ({ ecs } = labClients(inject('labEndpoint')));
@@ -212,16 +212,23 @@ describe('tasks', () => {
         containerInstanceArn: instances[1],
         group: `family:${family}`,
         startedBy: 'wire-test',
-        lastStatus: 'PENDING',
+        lastStatus: 'PROVISIONING',
         desiredStatus: 'RUNNING',
         launchType: 'EXTERNAL',
         memory: '100',
       });
-      expect(task.containers?.[0]).toMatchObject({
-        name: 'app',
-        image: IMAGE,
-        lastStatus: 'PENDING',
-      });
+      expect(task.containers?.[0]).toMatchObject({ name: 'app', image: IMAGE });
+    }
+    const taskArns = tasks!.map((t) => t.taskArn!);
+    const running = await waitFor(
+      'both tasks to run',
+      async () => (await ecs.send(new DescribeTasksCommand({ cluster, tasks: taskArns }))).tasks,
+      (list) => list?.every((t) => t.lastStatus === 'RUNNING') === true,
+      { timeoutMs: 20_000 },
+    );
+    for (const task of running!) {
+      expect(task.startedAt).toBeInstanceOf(Date);
+      expect(task.containers?.[0]?.networkBindings?.[0]?.hostPort).toBeGreaterThanOrEqual(49153);
     }
 
     const listed = await ecs.send(new ListTasksCommand({ cluster, startedBy: 'wire-test' }));
@@ -237,7 +244,7 @@ describe('tasks', () => {
     const { containerInstances } = await ecs.send(
       new DescribeContainerInstancesCommand({ cluster, containerInstances: [instances[1]!] }),
     );
-    expect(containerInstances?.[0]?.pendingTasksCount).toBe(2);
+    expect(containerInstances?.[0]?.runningTasksCount).toBe(2);
     expect(
       containerInstances?.[0]?.remainingResources?.find((r) => r.name === 'MEMORY')?.integerValue,
     ).toBe(3904 - 200);
@@ -248,10 +255,17 @@ describe('tasks', () => {
     );
     expect(task).toMatchObject({
       desiredStatus: 'STOPPED',
-      lastStatus: 'STOPPED',
       stopCode: 'UserInitiated',
       stoppedReason: 'wire test',
     });
+    await waitFor(
+      'the stopped task to reach STOPPED',
+      async () =>
+        (await ecs.send(new DescribeTasksCommand({ cluster, tasks: [tasks![0]!.taskArn!] })))
+          .tasks?.[0],
+      (t) => t?.lastStatus === 'STOPPED',
+      { timeoutMs: 40_000 },
+    );
     const stopped = await ecs.send(new ListTasksCommand({ cluster, desiredStatus: 'STOPPED' }));
     expect(stopped.taskArns).toContain(tasks![0]!.taskArn);
     const described = await ecs.send(

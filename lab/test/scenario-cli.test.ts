@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type RunningLab } from './lab-process';
 import { awsCli } from './support/aws-cli';
 import { getJson, httpGet, whoamiHostname } from './support/http';
+import { labAdmin, processAlive } from './support/lab-admin';
 import { waitFor } from './support/wait';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
@@ -17,6 +18,8 @@ interface TraefikService {
 
 let lab: RunningLab;
 let aws: ReturnType<typeof awsCli>;
+/** Every container process seen while the scenario ran: none may outlive the clean-up. */
+const seenPids = new Set<number>();
 
 beforeAll(async () => {
   lab = await startLab({ env: { LAB_ADDRESS_PREFIX: '127.0.1.' } });
@@ -196,6 +199,9 @@ describe('the scenario with the AWS CLI', () => {
     expect(routers.map((r) => r.name)).toEqual(
       expect.arrayContaining(['whoami-host@ecs', 'whoami-path@ecs']),
     );
+    const processes = await labAdmin(lab.adminEndpoint).processes();
+    expect(processes).toHaveLength(5);
+    for (const { pid } of processes) seenPids.add(pid);
 
     for (const [url, headers] of [
       [`http://${ip}/`, { Host: 'whoami.domain.com' }],
@@ -270,9 +276,8 @@ describe('the scenario with the AWS CLI', () => {
       CLUSTER,
     );
     expect(json.cluster.status).toBe('INACTIVE');
-    const state = await getJson<{ processes?: unknown[] }>(`${lab.adminEndpoint}/processes`).catch(
-      () => undefined,
-    );
-    if (state?.processes) expect(state.processes).toHaveLength(0);
+    expect(await labAdmin(lab.adminEndpoint).processes()).toEqual([]);
+    expect(seenPids.size).toBe(5);
+    expect([...seenPids].filter(processAlive)).toEqual([]);
   });
 });
