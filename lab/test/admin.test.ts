@@ -6,7 +6,7 @@ import { labClients } from './support/clients';
 
 let lab: RunningLab;
 beforeAll(async () => {
-  lab = await startLab({ instances: 1, env: { LAB_ADDRESS_PREFIX: '127.0.4.' } });
+  lab = await startLab({ instances: 1, env: { LAB_ADDRESS_PREFIX: '127.0.14.' } });
 });
 afterAll(async () => lab?.stop());
 

@@ -22,7 +22,7 @@ interface CliService {
 }
 
 beforeAll(async () => {
-  lab = await startLab({ env: { LAB_ADDRESS_PREFIX: '127.0.2.' } });
+  lab = await startLab({ env: { LAB_ADDRESS_PREFIX: '127.0.12.' } });
   aws = awsCli(lab.endpoint);
 });
 afterAll(async () => lab?.stop());

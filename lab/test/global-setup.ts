@@ -5,7 +5,8 @@ import { startLab, type RunningLab } from './lab-process';
 let lab: RunningLab | undefined;
 
 export async function setup(project: TestProject) {
-  lab = await startLab();
+  // The shared lab keeps the default addresses (127.0.0.11 and up), which some tests check.
+  lab = await startLab({ env: { LAB_ADDRESS_PREFIX: '127.0.0.' } });
   project.provide('labEndpoint', lab.endpoint);
   project.provide('labDataDir', lab.dataDir);
 }

@@ -33,6 +33,8 @@ export async function startLab(options: LabOptions = {}): Promise<RunningLab> {
         LAB_PORT: '0',
         LAB_DATA_DIR: dataDir,
         LAB_INSTANCES: String(options.instances ?? 3),
+        // Each test lab gets its own loopback range unless a test picks one, so labs never share ports.
+        LAB_ADDRESS_PREFIX: `127.${100 + Math.floor(Math.random() * 150)}.${Math.floor(Math.random() * 250)}.`,
         // Every test lab shares the repo's image builds; building Traefik takes minutes.
         LAB_IMAGES_DIR: path.join(root, '.lab', 'images'),
         ...options.env,

@@ -18,7 +18,7 @@ import { labClients } from './support/clients';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'anywhere-lab-persist-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const env = { LAB_ADDRESS_PREFIX: '127.0.3.' };
+const env = { LAB_ADDRESS_PREFIX: '127.0.13.' };
 
 async function roles(endpoint: string) {
   const { ecs } = labClients(endpoint);
