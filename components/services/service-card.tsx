@@ -7,6 +7,7 @@ import type { ServiceView } from '@/lib/schemas/snapshot';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { TimeAgo } from '@/components/ui/time';
 import { ScaleControl } from '@/components/services/scale-control';
+import { ServiceTraefikStatus } from '@/components/traefik/service-traefik-status';
 
 const constraintsSchema = z
   .array(z.object({ type: z.string(), expression: z.string().nullish() }))
@@ -101,6 +102,7 @@ export function ServiceCard({ cluster, service }: { cluster: string; service: Se
             <p className="font-mono text-xs">{taskDefinitionName(service.taskDefinition)}</p>
           </div>
           <Placement cluster={cluster} service={service} />
+          <ServiceTraefikStatus cluster={cluster} serviceName={service.name} />
           <div>
             <p className="label">Deployments</p>
             <table className="w-full text-xs">
