@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 
 const links = [
   { href: '/', label: 'Overview' },
+  { href: '/walkthrough', label: 'Walkthrough' },
   { href: '/instances', label: 'Instances' },
   { href: '/services', label: 'Services' },
   { href: '/tasks', label: 'Tasks' },
