@@ -12,6 +12,7 @@ import { EmptyState } from '@/components/ui/states';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { UsageBar } from '@/components/ui/usage-bar';
 import { RoleForm } from '@/components/instances/role-form';
+import { RegisterInstances } from '@/components/instances/register-instances';
 
 const columns: ColumnDef<InstanceView, unknown>[] = [
   {
@@ -173,8 +174,11 @@ export function InstancesClient({
   initial: ClusterSnapshot | undefined;
 }) {
   return (
-    <SnapshotView cluster={cluster} initial={initial}>
-      {(snapshot) => <Instances cluster={cluster} snapshot={snapshot} />}
-    </SnapshotView>
+    <div className="space-y-3">
+      <RegisterInstances cluster={cluster} />
+      <SnapshotView cluster={cluster} initial={initial}>
+        {(snapshot) => <Instances cluster={cluster} snapshot={snapshot} />}
+      </SnapshotView>
+    </div>
   );
 }
