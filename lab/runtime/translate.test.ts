@@ -28,6 +28,11 @@ function input(overrides: Partial<TranslationInput>): TranslationInput {
 }
 
 describe('whoami', () => {
+  it('never takes host port 80 for an unpublished container port', () => {
+    const spec = translateContainer(input({ kind: 'whoami', portBindings: [] }));
+    expect(spec.args).toEqual(['-port=0']);
+  });
+
   it('listens on the host port bound to container port 80', () => {
     const spec = translateContainer(
       input({ portBindings: [{ containerPort: 80, hostPort: 32768, protocol: 'tcp' }] }),

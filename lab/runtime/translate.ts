@@ -105,7 +105,11 @@ function translateWhoami(input: TranslationInput): ProcessSpec {
   const tcp = input.portBindings.filter((b) => b.protocol === 'tcp');
   const binding =
     tcp.find((b) => b.containerPort === containerPort) ?? (tcp.length === 1 ? tcp[0] : undefined);
-  const hostPort = effectiveHostPort(binding?.hostPort ?? containerPort, input.root);
+  // An unpublished container port is private to the container under Docker; here it must not take
+  // a real host port (whoami binds every interface), so the OS picks an unused one.
+  const hostPort = binding ? effectiveHostPort(binding.hostPort, input.root) : 0;
+  if (!binding)
+    notes.push(`container port ${containerPort} is not published: listening on a free port`);
   args.push(`-port=${hostPort}`);
   const fallbackName: Record<string, string> = input.ownHostname
     ? {}

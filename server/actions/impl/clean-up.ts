@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import {
   DeleteClusterCommand,
   DeleteServiceCommand,
+  DescribeServicesCommand,
   DeregisterContainerInstanceCommand,
   DeregisterTaskDefinitionCommand,
   paginateListServices,
@@ -27,7 +28,7 @@ import {
   type CleanUpStep,
 } from '@/lib/schemas/actions';
 import type { EcsContext } from '@/server/ecs/context';
-import { invalidateSnapshot } from '@/server/ecs/snapshot';
+import { chunks, invalidateSnapshot } from '@/server/ecs/snapshot';
 import { ecsError } from '@/server/actions/impl/failure';
 import { validated } from '@/server/actions/impl/validated';
 import { listInstanceArns } from '@/server/actions/impl/list-instances';
@@ -67,16 +68,32 @@ async function activeRevisions(ctx: EcsContext, family: string): Promise<string[
 
 const DRAIN_TIMEOUT_MS = 120_000;
 
-async function waitForNoServices(ctx: EcsContext): Promise<void> {
+async function drainingServices(ctx: EcsContext): Promise<string[]> {
+  const arns: string[] = [];
+  for await (const page of paginateListServices({ client: ctx.ecs }, { cluster: ctx.cluster })) {
+    arns.push(...(page.serviceArns ?? []));
+  }
+  const draining: string[] = [];
+  for (const batch of chunks(arns, 10)) {
+    const { services } = await ctx.ecs.send(
+      new DescribeServicesCommand({ cluster: ctx.cluster, services: batch }),
+    );
+    for (const service of services ?? []) {
+      if (service.status === 'DRAINING' && service.serviceName) draining.push(service.serviceName);
+    }
+  }
+  return draining;
+}
+
+async function waitUntilDrained(ctx: EcsContext): Promise<void> {
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
   for (;;) {
-    let remaining = 0;
-    for await (const page of paginateListServices({ client: ctx.ecs }, { cluster: ctx.cluster })) {
-      remaining += page.serviceArns?.length ?? 0;
-    }
-    if (remaining === 0) return;
+    const draining = await drainingServices(ctx);
+    if (draining.length === 0) return;
     if (Date.now() > deadline) {
-      throw new Error(`${remaining} service(s) still draining after ${DRAIN_TIMEOUT_MS / 1000} s`);
+      throw new Error(
+        `Service(s) ${draining.join(', ')} still draining after ${DRAIN_TIMEOUT_MS / 1000} s`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -165,11 +182,15 @@ async function runCleanUp(
     }
     if (options.deleteCluster) {
       // ECS refuses DeleteCluster while deleted services are still DRAINING their tasks.
-      await run(
-        'Wait for deleted services to become inactive',
-        `aws ecs wait services-inactive --cluster ${shellQuote(cluster)} --services ${options.services.map(shellQuote).join(' ')}`,
-        () => waitForNoServices(ctx),
-      );
+      current = 'Look for draining services';
+      const draining = await drainingServices(ctx);
+      if (draining.length > 0) {
+        await run(
+          'Wait for deleted services to become inactive',
+          `aws ecs wait services-inactive --cluster ${shellQuote(cluster)} --services ${draining.map(shellQuote).join(' ')}`,
+          () => waitUntilDrained(ctx),
+        );
+      }
       await run(`Delete cluster ${cluster}`, deleteClusterCli(cluster), () =>
         ctx.ecs.send(new DeleteClusterCommand({ cluster })),
       );
