@@ -1,5 +1,6 @@
 // One cluster snapshot: all List pages, batched Describe calls (never one per item), shared by concurrent viewers.
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import {
   DescribeClustersCommand,
   DescribeContainerInstancesCommand,
@@ -158,13 +159,13 @@ const globalKey = Symbol.for('anywhere-console.snapshot-cache');
 const store = globalThis as Record<symbol, unknown>;
 const cache = (store[globalKey] ??= new Map<string, CacheEntry>()) as Map<string, CacheEntry>;
 // Two client sets for the same target (e.g. tests with their own clients) must not share entries.
-const clientIds = new WeakMap<object, number>();
-let nextClientId = 0;
+// Random ids, because the cache outlives this module when it is loaded again (tests, dev reloads).
+const clientIds = new WeakMap<object, string>();
 
 function cacheKey(ctx: EcsContext): string {
   let id = clientIds.get(ctx.ecs);
   if (id === undefined) {
-    id = nextClientId++;
+    id = randomUUID();
     clientIds.set(ctx.ecs, id);
   }
   return `${ctx.target}|${ctx.region}|${ctx.cluster}|${id}`;
