@@ -46,21 +46,18 @@ async function expectToast(text: RegExp | string) {
  */
 async function ensureScenario() {
   const { ecs } = labClients(labEndpoint());
-  let current = await snapshot();
-  // An earlier spec may have cleaned everything up (cluster deleted): start the lab over.
-  if (current.cluster.status !== 'ACTIVE' || current.instances.length < 3) {
-    const reset = await fetch(`${labEndpoint()}/_lab/reset`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer lab' },
-    });
-    expect(reset.status).toBe(200);
-    await expect
-      .poll(async () => (await snapshot()).instances.filter((i) => i.agentConnected).length, {
-        timeout: 60_000,
-      })
-      .toBe(3);
-    current = await snapshot();
-  }
+  // Earlier specs leave the cluster in any state (deleted, services draining): start the lab over.
+  const reset = await fetch(`${labEndpoint()}/_lab/reset`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer lab' },
+  });
+  expect(reset.status).toBe(200);
+  await expect
+    .poll(async () => (await snapshot()).instances.filter((i) => i.agentConnected).length, {
+      timeout: 60_000,
+    })
+    .toBe(3);
+  const current = await snapshot();
   if (!current.instances.some((i) => i.role === 'loadbalancer')) {
     await ecs.send(
       new PutAttributesCommand({
