@@ -120,6 +120,9 @@ test('4. stop a task and see it replaced', async () => {
 test('every page renders (screenshots)', async () => {
   await page.goto('/');
   await expect(page.getByTestId('stat-services-running')).toBeVisible();
+  // Traefik was discovered through ECS and SSM, and its API answers.
+  await expect(page.getByTestId('stat-traefik')).toContainText('reachable');
+  await expect(page.getByTestId('stat-traefik')).toContainText('v3.6');
   await screenshot(page, 'overview');
   await page.goto('/services');
   await expect(service('Whoami')).toBeVisible();

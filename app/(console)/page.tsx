@@ -1,7 +1,6 @@
 // Overview page.
 import { OverviewClient } from '@/components/overview/overview-client';
 import { PageTitle } from '@/components/ui/page-title';
-import { getConfig } from '@/server/config';
 import { loadSnapshotPage } from '@/server/pages/load-snapshot';
 
 export default async function OverviewPage() {
@@ -9,11 +8,7 @@ export default async function OverviewPage() {
   return (
     <>
       <PageTitle title="Overview">Cluster {cluster} at a glance.</PageTitle>
-      <OverviewClient
-        cluster={cluster}
-        initial={snapshot}
-        traefikApiUrl={getConfig().traefikApiUrl}
-      />
+      <OverviewClient cluster={cluster} initial={snapshot} />
     </>
   );
 }

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { ClusterSnapshot } from '@/lib/schemas/snapshot';
 import { SnapshotView } from '@/components/snapshot/snapshot-view';
+import { TraefikCard } from '@/components/overview/traefik-card';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { EmptyState } from '@/components/ui/states';
 import { TimeAgo } from '@/components/ui/time';
@@ -38,13 +39,7 @@ function Stat({
   );
 }
 
-function Overview({
-  snapshot,
-  traefikApiUrl,
-}: {
-  snapshot: ClusterSnapshot;
-  traefikApiUrl: string | null;
-}) {
+function Overview({ snapshot, cluster }: { snapshot: ClusterSnapshot; cluster: string }) {
   const connected = snapshot.instances.filter((i) => i.agentConnected).length;
   const desired = snapshot.services.reduce((sum, s) => sum + s.desiredCount, 0);
   const running = snapshot.services.reduce((sum, s) => sum + s.runningCount, 0);
@@ -89,26 +84,7 @@ function Overview({
             </ul>
           )}
         </div>
-        <div className="card p-4" data-testid="stat-traefik">
-          <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Traefik</p>
-          {traefikApiUrl ? (
-            <>
-              <p className="mt-1 text-sm">
-                <StatusBadge status="configured" tone="neutral" />
-              </p>
-              <p className="mt-0.5 font-mono text-xs break-all">{traefikApiUrl}</p>
-            </>
-          ) : (
-            <>
-              <p className="mt-1 text-sm">
-                <StatusBadge status="not discovered" tone="neutral" />
-              </p>
-              <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
-                Discovery comes later; set TRAEFIK_API_URL to point at it now.
-              </p>
-            </>
-          )}
-        </div>
+        <TraefikCard cluster={cluster} />
       </div>
       <section className="card" aria-labelledby="events-title">
         <h2 id="events-title" className="card-title">
@@ -146,15 +122,13 @@ function Overview({
 export function OverviewClient({
   cluster,
   initial,
-  traefikApiUrl,
 }: {
   cluster: string;
   initial: ClusterSnapshot | undefined;
-  traefikApiUrl: string | null;
 }) {
   return (
     <SnapshotView cluster={cluster} initial={initial}>
-      {(snapshot) => <Overview snapshot={snapshot} traefikApiUrl={traefikApiUrl} />}
+      {(snapshot) => <Overview snapshot={snapshot} cluster={cluster} />}
     </SnapshotView>
   );
 }
