@@ -57,6 +57,19 @@ test('open Traefik: routers and 4 servers, each matched to its task', async () =
   await screenshot(page, 'traefik');
 });
 
+test('the Services page shows how Traefik routes each labelled service', async () => {
+  await page.goto(`${baseURL()}/services`);
+  const whoami = page.getByTestId('service-Whoami');
+  await expect(whoami.getByTestId('service-traefik-status')).toContainText(
+    '4 of 4 tasks routed · 4 servers',
+  );
+  // The LoadBalancer carries no Traefik labels: nothing to reconcile.
+  await expect(
+    page.getByTestId('service-LoadBalancer').getByTestId('service-traefik-status'),
+  ).toHaveCount(0);
+  await screenshot(page, 'services-traefik');
+});
+
 test('the proxy reads Traefik for a signed-in admin only, and nothing else', async () => {
   const version = await page.request.get(`${baseURL()}/api/traefik/api/version`);
   expect(version.status()).toBe(200);
