@@ -10,7 +10,16 @@ const useAws = Boolean(process.env.AWS_REGION) && !process.env.LAB_ENDPOINT;
 const children = [];
 
 function stopAll(code) {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  // Each child leads its own process group, so npx and the servers it starts stop together.
+  for (const child of children) {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
+    }
+  }
   setTimeout(() => process.exit(code), 500).unref();
 }
 process.on('SIGINT', () => stopAll(0));
@@ -49,6 +58,7 @@ async function startLab() {
     cwd: root,
     env: process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   children.push(lab);
   prefixed(lab, 'lab');
@@ -111,6 +121,7 @@ const next = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], {
   cwd: root,
   env,
   stdio: ['ignore', 'pipe', 'pipe'],
+  detached: true,
 });
 children.push(next);
 prefixed(next, 'console');
