@@ -41,3 +41,15 @@ test('pasting the token signs in, and sign-out signs out', async ({ page }) => {
 test('the one-click link opens the console', async ({ page }) => {
   await signIn(page);
 });
+
+test('every response carries the security headers', async ({ request }) => {
+  for (const path of ['/signin', '/api/snapshot']) {
+    const response = await request.get(`${baseURL()}${path}`, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['content-security-policy']).toContain("object-src 'none'");
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('no-referrer');
+  }
+});
