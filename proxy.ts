@@ -7,6 +7,7 @@ import {
   sessionCookieOptions,
   tokenMatches,
 } from '@/server/auth/session-token';
+import { signInLimiter } from '@/server/auth/sign-in-limiter';
 
 export function proxy(request: NextRequest) {
   const token = request.nextUrl.searchParams.get('token');
@@ -14,7 +15,12 @@ export function proxy(request: NextRequest) {
   const { token: expected } = getConfig();
   const url = request.nextUrl.clone();
   url.search = '';
+  if (signInLimiter.retryAfterMs() > 0) {
+    url.searchParams.set('error', 'too-many');
+    return NextResponse.redirect(url, 303);
+  }
   if (!tokenMatches(token, expected)) {
+    signInLimiter.recordFailure();
     url.searchParams.set('error', 'invalid');
     return NextResponse.redirect(url, 303);
   }

@@ -10,6 +10,7 @@ import {
   sessionCookieOptions,
   tokenMatches,
 } from '@/server/auth/session-token';
+import { signInLimiter, tooManyAttemptsMessage } from '@/server/auth/sign-in-limiter';
 
 export interface SignInState {
   error: string | null;
@@ -25,8 +26,11 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   const parsed = signInForm.safeParse({ token: form.get('token') ?? '' });
   if (!parsed.success)
     return { error: parsed.error.issues[0]?.message ?? 'Paste the token first.' };
+  const wait = signInLimiter.retryAfterMs();
+  if (wait > 0) return { error: tooManyAttemptsMessage(wait) };
   const { token } = getConfig();
   if (!tokenMatches(parsed.data.token, token)) {
+    signInLimiter.recordFailure();
     return { error: 'That token does not match. Copy it again from the console output.' };
   }
   (await cookies()).set(

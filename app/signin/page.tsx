@@ -20,7 +20,13 @@ export default async function SignInPage({
           Open the sign-in URL printed by <code>npm start</code>, or paste its token here.
         </p>
         <SignInForm
-          initialError={error === 'invalid' ? 'That sign-in link has a wrong token.' : null}
+          initialError={
+            error === 'invalid'
+              ? 'That sign-in link has a wrong token.'
+              : error === 'too-many'
+                ? 'Too many wrong tokens: wait a minute, then try again.'
+                : null
+          }
         />
       </div>
     </main>
