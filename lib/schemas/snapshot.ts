@@ -79,6 +79,8 @@ export const containerSchema = z.object({
   lastStatus: z.string().nullable(),
   exitCode: z.number().nullable(),
   reason: z.string().nullable(),
+  /** The container id (Docker's, in the lab too): whoami's Hostname is its first 12 characters. */
+  runtimeId: z.string().nullable(),
   networkBindings: z.array(networkBindingSchema),
 });
 

@@ -47,6 +47,7 @@ function task(id: string, lastStatus: string, bindings: [number, number][]): Tas
         lastStatus,
         exitCode: null,
         reason: null,
+        runtimeId: null,
         networkBindings: bindings.map(([containerPort, hostPort]) => ({
           bindIP: null,
           containerPort,

@@ -62,6 +62,7 @@ function task(
         lastStatus,
         exitCode: null,
         reason: null,
+        runtimeId: null,
         networkBindings: [{ bindIP: '0.0.0.0', containerPort: 80, hostPort, protocol: 'tcp' }],
       },
     ],

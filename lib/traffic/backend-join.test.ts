@@ -24,6 +24,7 @@ const task = (
   instanceArn: string,
   lastStatus: string,
   createdAt: string,
+  runtimeId: string | null = null,
 ): TaskView => ({
   arn,
   id: arn.split('/').pop()!,
@@ -41,7 +42,17 @@ const task = (
   stoppedAt: null,
   stopCode: null,
   stoppedReason: null,
-  containers: [],
+  containers: [
+    {
+      name: 'whoami',
+      image: null,
+      lastStatus,
+      exitCode: null,
+      reason: null,
+      runtimeId,
+      networkBindings: [],
+    },
+  ],
 });
 
 describe('joinBackends', () => {
@@ -49,16 +60,21 @@ describe('joinBackends', () => {
   const i2 = instance('arn:ci/c/bbbb', '127.0.0.13');
 
   it('matches container ids to runtimeId prefixes, with task and instance', () => {
-    const t1 = task('arn:task/c/t1', i1.arn, 'RUNNING', '2026-01-01T00:00:01Z');
-    const t2 = task('arn:task/c/t2', i2.arn, 'RUNNING', '2026-01-01T00:00:02Z');
-    const joined = joinBackends(
-      [t1, t2],
-      [i1, i2],
-      new Map([
-        [t1.arn, ['3F2A9C0D1E4B' + 'f'.repeat(52)]],
-        [t2.arn, ['0123456789ab' + '0'.repeat(52)]],
-      ]),
+    const t1 = task(
+      'arn:task/c/t1',
+      i1.arn,
+      'RUNNING',
+      '2026-01-01T00:00:01Z',
+      '3F2A9C0D1E4B' + 'f'.repeat(52),
     );
+    const t2 = task(
+      'arn:task/c/t2',
+      i2.arn,
+      'RUNNING',
+      '2026-01-01T00:00:02Z',
+      '0123456789ab' + '0'.repeat(52),
+    );
+    const joined = joinBackends([t1, t2], [i1, i2]);
     expect(joined.get('3f2a9c0d1e4b')).toEqual({
       task: { arn: t1.arn, id: 't1', service: 'Whoami', lastStatus: 'RUNNING' },
       instance: { id: 'aaaa', ec2InstanceId: 'mi-aaaa', ip: '127.0.0.12' },
@@ -68,10 +84,13 @@ describe('joinBackends', () => {
   });
 
   it('leaves unknown ids and tasks without runtime ids out', () => {
-    const t1 = task('arn:task/c/t1', 'arn:ci/c/gone', 'PENDING', '2026-01-01T00:00:01Z');
-    const joined = joinBackends([t1], [i1], new Map([[t1.arn, ['abc']]]));
+    const at = '2026-01-01T00:00:01Z';
+    expect(joinBackends([task('arn:task/c/t0', i1.arn, 'PENDING', at)], [i1]).size).toBe(0);
+    const t1 = task('arn:task/c/t1', 'arn:ci/c/gone', 'PENDING', at, 'abc');
+    const joined = joinBackends([t1], [i1]);
     expect(joined.size).toBe(0);
-    const withId = joinBackends([t1], [i1], new Map([[t1.arn, ['abcdefabcdef00']]]));
+    const t2 = task('arn:task/c/t1', 'arn:ci/c/gone', 'PENDING', at, 'abcdefabcdef00');
+    const withId = joinBackends([t2], [i1]);
     expect(withId.get('abcdefabcdef')?.instance).toBeNull();
   });
 });

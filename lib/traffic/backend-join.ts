@@ -4,14 +4,10 @@ import type { InstanceView, TaskView } from '@/lib/schemas/snapshot';
 
 export type BackendPlacement = Pick<BackendStats, 'task' | 'instance'>;
 
-/**
- * A container's hostname under Docker (and in the lab) is its runtimeId's first 12 characters.
- * `runtimeIds` maps task ARN → its containers' runtimeIds.
- */
+/** A container's hostname under Docker (and in the lab) is its runtimeId's first 12 characters. */
 export function joinBackends(
   tasks: readonly TaskView[],
   instances: readonly InstanceView[],
-  runtimeIds: ReadonlyMap<string, readonly string[]>,
 ): Map<string, BackendPlacement> {
   const instancesByArn = new Map(instances.map((i) => [i.arn, i]));
   const out = new Map<string, BackendPlacement>();
@@ -21,8 +17,8 @@ export function joinBackends(
     const instance = task.containerInstanceArn
       ? instancesByArn.get(task.containerInstanceArn)
       : undefined;
-    for (const runtimeId of runtimeIds.get(task.arn) ?? []) {
-      const id = runtimeId.slice(0, 12).toLowerCase();
+    for (const { runtimeId } of task.containers) {
+      const id = runtimeId?.slice(0, 12).toLowerCase() ?? '';
       if (id.length < 12 || out.has(id)) continue;
       out.set(id, {
         task: {

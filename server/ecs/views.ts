@@ -117,6 +117,7 @@ export function toTaskView(task: Task): TaskView {
       lastStatus: c.lastStatus ?? null,
       exitCode: c.exitCode ?? null,
       reason: c.reason ?? null,
+      runtimeId: c.runtimeId ?? null,
       networkBindings: (c.networkBindings ?? []).map((b) => ({
         bindIP: b.bindIP ?? null,
         containerPort: b.containerPort ?? null,

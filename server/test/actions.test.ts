@@ -1,7 +1,5 @@
 // The server actions against a lab over the real wire: every action, its CLI equivalent run by the real AWS CLI, and every error mapping the lab can produce.
-import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
-import { promisify } from 'node:util';
 import {
   DescribeContainerInstancesCommand,
   DescribeServicesCommand,
@@ -16,6 +14,7 @@ import {
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLab, type RunningLab } from '@/lab/test/lab-process';
+import { runAwsScript } from '@/lab/test/support/aws-cli';
 import { waitFor } from '@/lab/test/support/wait';
 import {
   createServiceCli,
@@ -37,7 +36,6 @@ import { scaleServiceWith } from '@/server/actions/impl/scale-service';
 import { stopTaskWith } from '@/server/actions/impl/stop-task';
 import type { EcsContext } from '@/server/ecs/context';
 
-const execFileAsync = promisify(execFile);
 const CLUSTER = 'anywhere-lab';
 
 function contextFor(
@@ -62,24 +60,7 @@ function contextFor(
 }
 
 // Runs an action's CLI equivalent exactly as shown, with `aws` aimed at the lab.
-async function runCli(endpoint: string, cli: string): Promise<string> {
-  const script = `aws() { /usr/bin/aws --endpoint-url "$LAB_ENDPOINT" --output json "$@"; }\n${cli}`;
-  const { stdout } = await execFileAsync('/bin/bash', ['-e', '-c', script], {
-    env: {
-      NODE_ENV: 'test',
-      PATH: '/usr/bin:/bin',
-      HOME: process.env.HOME ?? '/tmp',
-      LAB_ENDPOINT: endpoint,
-      AWS_ACCESS_KEY_ID: 'lab',
-      AWS_SECRET_ACCESS_KEY: 'lab',
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_PAGER: '',
-      AWS_CONFIG_FILE: '/dev/null',
-      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    },
-  });
-  return stdout;
-}
+const runCli = (endpoint: string, cli: string) => runAwsScript(endpoint, cli);
 
 function ok<T>(result: ActionResult<T>): { data: T; cli: string } {
   if (!result.ok)

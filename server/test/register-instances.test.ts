@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type RunningLab } from '@/lab/test/lab-process';
+import { runAwsScript } from '@/lab/test/support/aws-cli';
 import type { ActionResult } from '@/lib/schemas/actions';
 import type { RegisterInstancesData } from '@/lib/schemas/activation';
 import {
@@ -113,20 +114,7 @@ describe('registerInstances', () => {
     const { cli } = ok(
       await registerInstancesWith(ctx, { iamRole: 'Other.Role@x', instanceCount: 7 }),
     );
-    const script = `aws() { /usr/bin/aws --endpoint-url "$LAB_ENDPOINT" --output json "$@"; }\n${cli}`;
-    const { stdout } = await execFileAsync('/bin/bash', ['-e', '-c', script], {
-      env: {
-        NODE_ENV: 'test',
-        PATH: '/usr/bin:/bin',
-        HOME: process.env.HOME ?? '/tmp',
-        LAB_ENDPOINT: lab.endpoint,
-        AWS_ACCESS_KEY_ID: 'lab',
-        AWS_SECRET_ACCESS_KEY: SECRET,
-        AWS_PAGER: '',
-        AWS_CONFIG_FILE: '/dev/null',
-        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-      },
-    });
+    const stdout = await runAwsScript(lab.endpoint, cli, SECRET);
     const { ActivationId } = JSON.parse(stdout) as { ActivationId: string };
     const { ActivationList = [] } = await ctx.ssm.send(
       new DescribeActivationsCommand({
