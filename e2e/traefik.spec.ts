@@ -2,7 +2,7 @@
 import { DeleteServiceCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { expect, request, test, type Page } from '@playwright/test';
 import { labClients } from '../lab/test/support/clients';
-import { deployScenario } from '../server/test/traefik-scenario';
+import { deployScenario } from '../lab/test/support/scenario';
 import { baseURL, screenshot, signIn } from './support';
 
 const CLUSTER = 'anywhere-lab';

@@ -1,19 +1,10 @@
 // Live traffic through Traefik from the Traffic page: even split, scaling to 6, a stopped task, bad input, disconnects.
-import {
-  CreateServiceCommand,
-  PutAttributesCommand,
-  RegisterTaskDefinitionCommand,
-  StopTaskCommand,
-  UpdateServiceCommand,
-  type RegisterTaskDefinitionCommandInput,
-} from '@aws-sdk/client-ecs';
+import { StopTaskCommand } from '@aws-sdk/client-ecs';
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { labClients } from '../lab/test/support/clients';
+import { deployScenario } from '../lab/test/support/scenario';
 import { baseURL, screenshot, signIn } from './support';
 
-const fixtures = path.resolve(import.meta.dirname, '..', 'lab', 'test', 'fixtures');
 const CLUSTER = 'anywhere-lab';
 
 let context: BrowserContext;
@@ -57,50 +48,7 @@ async function ensureScenario() {
       timeout: 60_000,
     })
     .toBe(3);
-  const current = await snapshot();
-  if (!current.instances.some((i) => i.role === 'loadbalancer')) {
-    await ecs.send(
-      new PutAttributesCommand({
-        cluster: CLUSTER,
-        attributes: ['loadbalancer', 'webserver', 'webserver'].map((value, i) => ({
-          name: 'role',
-          value,
-          targetType: 'container-instance',
-          targetId: current.instances[i]!.arn,
-        })),
-      }),
-    );
-  }
-  for (const [family, desiredCount] of [
-    ['LoadBalancer', 1],
-    ['Whoami', 4],
-  ] as const) {
-    const existing = current.services.find((s) => s.name === family && s.status === 'ACTIVE');
-    if (existing) {
-      if (existing.desiredCount !== desiredCount) {
-        await ecs.send(
-          new UpdateServiceCommand({ cluster: CLUSTER, service: family, desiredCount }),
-        );
-      }
-      continue;
-    }
-    const input = JSON.parse(
-      readFileSync(path.join(fixtures, `task-definition-${family}.json`), 'utf8'),
-    ) as RegisterTaskDefinitionCommandInput;
-    if (family === 'LoadBalancer') {
-      input.containerDefinitions![0]!.command!.push('--providers.ecs.refreshSeconds=2');
-    }
-    await ecs.send(new RegisterTaskDefinitionCommand(input));
-    await ecs.send(
-      new CreateServiceCommand({
-        cluster: CLUSTER,
-        serviceName: family,
-        taskDefinition: family,
-        desiredCount,
-        launchType: 'EXTERNAL',
-      }),
-    );
-  }
+  await deployScenario(ecs, CLUSTER);
   await expect
     .poll(
       async () =>

@@ -10,7 +10,7 @@ import type { EcsContext } from '@/server/ecs/context';
 import { invalidateSnapshot } from '@/server/ecs/snapshot';
 import { proxyTraefikRequest } from '@/server/traefik/proxy';
 import { loadTraefikView } from '@/server/traefik/view';
-import { deployScenario } from '@/server/test/traefik-scenario';
+import { deployScenario } from '@/lab/test/support/scenario';
 
 const CLUSTER = 'anywhere-lab';
 const PREFIX = '127.0.5.';

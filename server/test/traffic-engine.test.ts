@@ -1,22 +1,12 @@
 // The traffic engine and run registry over real HTTP: a counting server for the caps, then a lab with real Traefik and whoami.
-import {
-  CreateServiceCommand,
-  ListContainerInstancesCommand,
-  ListTasksCommand,
-  PutAttributesCommand,
-  RegisterTaskDefinitionCommand,
-  StopTaskCommand,
-  UpdateServiceCommand,
-  type RegisterTaskDefinitionCommandInput,
-} from '@aws-sdk/client-ecs';
-import { readFileSync } from 'node:fs';
+import { ListTasksCommand, StopTaskCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trafficRunInput, type TrafficEnd, type TrafficUpdate } from '@/lib/schemas/traffic';
 import { startLab, type RunningLab } from '@/lab/test/lab-process';
 import { labClients } from '@/lab/test/support/clients';
+import { deployScenario } from '@/lab/test/support/scenario';
 import { waitFor } from '@/lab/test/support/wait';
 import type { EcsContext } from '@/server/ecs/context';
 import { invalidateSnapshot } from '@/server/ecs/snapshot';
@@ -24,7 +14,6 @@ import { discoverTraffic } from '@/server/traffic/discovery';
 import { startEngine } from '@/server/traffic/engine';
 import { startRun, stopRun, watchRun } from '@/server/traffic/runs';
 
-const fixtures = path.resolve(import.meta.dirname, '..', '..', 'lab', 'test', 'fixtures');
 const CLUSTER = 'anywhere-lab';
 
 /** A stand-in entrypoint on 127.0.0.1 that answers like whoami, round robin over `ids`, and counts. */
@@ -174,39 +163,7 @@ describe('runs against a lab with Traefik and 4 whoami tasks', () => {
     lab = await startLab({ env: { LAB_ADDRESS_PREFIX: '127.0.7.' } });
     const { ecs, ssm } = labClients(lab.endpoint);
     ctx = { ecs, ssm, cluster: CLUSTER, region: 'us-east-1', target: 'lab' };
-    const arns =
-      (await ecs.send(new ListContainerInstancesCommand({ cluster: CLUSTER })))
-        .containerInstanceArns ?? [];
-    const roles = ['loadbalancer', 'webserver', 'webserver'];
-    await ecs.send(
-      new PutAttributesCommand({
-        cluster: CLUSTER,
-        attributes: roles.map((value, i) => ({
-          name: 'role',
-          value,
-          targetType: 'container-instance',
-          targetId: arns[i]!,
-        })),
-      }),
-    );
-    for (const family of ['LoadBalancer', 'Whoami']) {
-      const input = JSON.parse(
-        readFileSync(path.join(fixtures, `task-definition-${family}.json`), 'utf8'),
-      ) as RegisterTaskDefinitionCommandInput;
-      if (family === 'LoadBalancer') {
-        input.containerDefinitions![0]!.command!.push('--providers.ecs.refreshSeconds=2');
-      }
-      await ecs.send(new RegisterTaskDefinitionCommand(input));
-      await ecs.send(
-        new CreateServiceCommand({
-          cluster: CLUSTER,
-          serviceName: family,
-          taskDefinition: family,
-          desiredCount: family === 'Whoami' ? 4 : 1,
-          launchType: 'EXTERNAL',
-        }),
-      );
-    }
+    await deployScenario(ecs, CLUSTER);
     await waitFor(
       'Traefik to route to 4 whoami containers',
       async () => {

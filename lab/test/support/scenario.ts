@@ -1,4 +1,4 @@
-// Deploys the scenario's LoadBalancer and Whoami with the SDK (roles, fixtures, services), for the Traefik wire and e2e tests.
+// Deploys the scenario's LoadBalancer and Whoami with the SDK (roles, fixtures, services), for wire and e2e tests.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -12,7 +12,7 @@ import {
   type RegisterTaskDefinitionCommandInput,
 } from '@aws-sdk/client-ecs';
 
-const fixtures = path.resolve(import.meta.dirname, '..', '..', 'lab', 'test', 'fixtures');
+const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures');
 
 function fixture(family: string): RegisterTaskDefinitionCommandInput {
   const definition = JSON.parse(
