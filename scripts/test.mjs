@@ -30,7 +30,7 @@ function run(command) {
   return new Promise((resolve) => {
     const child = spawn(command[0], command.slice(1), {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1' },
     });
     let output = '';
     for (const [stream, sink] of [
