@@ -4,6 +4,7 @@ import { ECSClient } from '@aws-sdk/client-ecs';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { ConsoleTarget } from '@/server/config';
+import { awsRetryOptions } from '@/server/ecs/retry';
 
 export interface AwsClients {
   ecs: ECSClient;
@@ -30,10 +31,10 @@ export function clientsFor(target: ConsoleTarget): AwsClients {
               accessKeyId: target.accessKeyId,
               secretAccessKey: target.secretAccessKey,
             },
-            maxAttempts: 2,
+            ...awsRetryOptions,
           }
         : // No credentials given: the SDK's default chain (env, AWS_PROFILE, SSO, instance role).
-          { region: target.region };
+          { region: target.region, ...awsRetryOptions };
     clients = {
       ecs: new ECSClient(config),
       ssm: new SSMClient(config),
