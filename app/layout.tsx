@@ -1,7 +1,10 @@
-// The document shell: global styles and the client providers (react-query, toasts).
+// The document shell: global styles, light/dark following the system, and the client providers.
+import type { Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
 import './globals.css';
+
+export const viewport: Viewport = { colorScheme: 'light dark' };
 
 export const metadata = {
   title: 'Anywhere Console',

@@ -79,7 +79,7 @@ test('register an instance with an activation and watch it join the cluster', as
       ` && bash /tmp/ecs-anywhere-install.sh --region "us-east-1" --cluster "anywhere-lab"` +
       ` --activation-id "${activationId}" --activation-code "${activationCode}"`,
   );
-  await expect(page.getByTestId('activation-expiry')).toContainText('(in 24 h)');
+  await expect(page.getByTestId('activation-expiry')).toContainText('in 24 h');
   await expect(page.getByTestId('activation-registrations')).toHaveText('0 / 1 used');
   await expect(result.getByTestId('cli-equivalent')).toContainText(
     'aws ssm create-activation --iam-role ECSAnywhereRole --registration-limit 1',

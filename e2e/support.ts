@@ -11,6 +11,21 @@ export const baseURL = () => {
 
 export const token = () => process.env.E2E_TOKEN ?? '';
 
+export const labEndpoint = () => {
+  const endpoint = process.env.E2E_LAB_ENDPOINT;
+  if (!endpoint) throw new Error('E2E_LAB_ENDPOINT is unset: run through playwright.config.ts');
+  return endpoint;
+};
+
+/** Specs share one lab in file order and an earlier one may have changed or deleted the cluster: start it over. */
+export async function resetLab() {
+  const reset = await fetch(`${labEndpoint()}/_lab/reset`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer lab' },
+  });
+  expect(reset.status).toBe(200);
+}
+
 /** The one-click URL npm start prints. */
 export const signInUrl = () => `${baseURL()}/signin?token=${token()}`;
 

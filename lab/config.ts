@@ -66,7 +66,8 @@ export function loadLabConfig(env: NodeJS.ProcessEnv = process.env): LabConfig {
   return {
     port: c.LAB_PORT,
     dataDir: c.LAB_DATA_DIR,
-    imagesDir: c.LAB_IMAGES_DIR ?? path.join(c.LAB_DATA_DIR, 'images'),
+    // Absolute: containers start with cwd '/', so a relative binary path would not be found (exit 127).
+    imagesDir: path.resolve(c.LAB_IMAGES_DIR ?? path.join(c.LAB_DATA_DIR, 'images')),
     instances: c.LAB_INSTANCES,
     accessKeyId: c.LAB_ACCESS_KEY_ID,
     secretAccessKey: c.LAB_SECRET_ACCESS_KEY,

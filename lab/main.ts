@@ -1,5 +1,6 @@
-// The lab's entry point (`npm run lab [-- --reset]`, `npm run lab -- instance …`): serves ECS and SSM, runs the agents.
+// The lab's entry point (`npm run lab [-- --reset]`, `npm run lab -- instance …`, `npm run lab -- faults …`): serves ECS and SSM, runs the agents.
 import { parseArgs } from 'node:util';
+import { FAULT_USAGE, runFaultCommand } from './admin/fault-cli';
 import { INSTANCE_USAGE, runInstanceCommand } from './admin/instance-cli';
 import { reconcileAfterRestart } from './agent/restart';
 import { startAgents, type AgentSupervisor } from './agent/supervisor';
@@ -10,7 +11,7 @@ import { startServiceScheduler } from './scheduler/service-scheduler';
 import { PRIVILEGED_PORT_OFFSET, runningAsRoot } from './runtime/ports';
 import { LabStore } from './store/lab-store';
 
-const USAGE = `usage: npm run lab [-- --reset]\n${INSTANCE_USAGE}`;
+const USAGE = `usage: npm run lab [-- --reset]\n${INSTANCE_USAGE}\n${FAULT_USAGE}`;
 
 function parseCommandLine() {
   const { values, positionals } = parseArgs({
@@ -31,9 +32,12 @@ function parseCommandLine() {
 }
 
 async function main() {
-  // `instance …` talks to a running lab; its options are its own, so it is dispatched before parsing.
+  // `instance …` and `faults …` talk to a running lab; their options are their own, so they are dispatched before parsing.
   if (process.argv[2] === 'instance') {
     process.exit(await runInstanceCommand(process.argv.slice(3), loadLabConfig()));
+  }
+  if (process.argv[2] === 'faults') {
+    process.exit(await runFaultCommand(process.argv.slice(3), loadLabConfig()));
   }
   const args = parseCommandLine();
   const config = loadLabConfig();

@@ -43,15 +43,17 @@ function ensureSystemPackages(names) {
   });
 }
 
+/** `images`: true builds into the test labs' `.lab/images`; a path builds there (npm start's lab's own). */
 export function ensureSetup({ images = false, browser = false } = {}) {
   ensureNodeModules();
   ensureSystemPackages(browser ? ['chromium', 'awscli'] : ['awscli']);
   if (images) {
+    const imagesDir =
+      typeof images === 'string'
+        ? images
+        : (process.env.LAB_IMAGES_DIR ?? path.join(root, '.lab', 'images'));
     run(process.execPath, ['lab/images/build.mjs'], {
-      env: {
-        ...process.env,
-        LAB_IMAGES_DIR: process.env.LAB_IMAGES_DIR ?? path.join(root, '.lab', 'images'),
-      },
+      env: { ...process.env, LAB_IMAGES_DIR: imagesDir },
     });
   }
 }

@@ -1,5 +1,5 @@
 // `npm test`: every stage in order; the first failure stops the run and is named. Ends with one
-// "N passed, N failed" line counting the unit, wire and browser tests.
+// "N passed, N failed" line counting the unit, wire and browser tests and the benchmark smoke cases.
 import { spawn } from 'node:child_process';
 import { ensureSetup } from './setup.mjs';
 
@@ -9,6 +9,11 @@ const stages = [
   { name: 'format', command: ['npx', 'prettier', '--check', '.'] },
   { name: 'unit tests', command: ['npx', 'vitest', 'run', '--project', 'unit'], counts: 'vitest' },
   { name: 'wire tests', command: ['npx', 'vitest', 'run', '--project', 'wire'], counts: 'vitest' },
+  {
+    name: 'benchmarks (smoke)',
+    command: ['npx', 'tsx', '--conditions=react-server', 'bench/run.ts', '--smoke'],
+    counts: 'bench',
+  },
   { name: 'browser tests', command: ['npx', 'playwright', 'test'], counts: 'playwright' },
 ];
 
@@ -19,6 +24,10 @@ function count(output, kind) {
       passed: Number(/(\d+) passed/.exec(line)?.[1] ?? 0),
       failed: Number(/(\d+) failed/.exec(line)?.[1] ?? 0),
     };
+  }
+  if (kind === 'bench') {
+    const [, passed = 0, failed = 0] = /^bench: (\d+) passed, (\d+) failed$/m.exec(output) ?? [];
+    return { passed: Number(passed), failed: Number(failed) };
   }
   return {
     passed: Number(/^\s*(\d+) passed/m.exec(output)?.[1] ?? 0),

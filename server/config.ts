@@ -20,7 +20,9 @@ const envSchema = z.object({
   AWS_REGION: optional(
     z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region like eu-west-1'),
   ),
-  AWS_PROFILE: optional(z.string()),
+  AWS_PROFILE: optional(z.string().regex(/^[\w.+@-]{1,64}$/, 'a profile name such as ops')),
+  // The SDK honours it itself; read here so the console can name where it sends requests.
+  AWS_ENDPOINT_URL: optional(z.url({ protocol: /^https?$/ })),
   ECS_CLUSTER: optional(clusterName),
   CONSOLE_TOKEN: z
     .string({ error: 'is required (npm start generates one)' })
@@ -31,7 +33,13 @@ const envSchema = z.object({
 
 export type ConsoleTarget =
   | { kind: 'lab'; endpoint: string; region: string; accessKeyId: string; secretAccessKey: string }
-  | { kind: 'aws'; region: string; profile: string | null };
+  | {
+      kind: 'aws';
+      /** AWS_REGION; null means the profile's own region (resolved in server/settings/aws-profiles.ts). */
+      region: string | null;
+      profile: string | null;
+      endpoint: string | null;
+    };
 
 export interface ConsoleConfig {
   target: ConsoleTarget;
@@ -62,11 +70,16 @@ export function parseConfig(env: Record<string, string | undefined>): ConsoleCon
       accessKeyId: e.LAB_ACCESS_KEY_ID ?? 'lab',
       secretAccessKey: e.LAB_SECRET_ACCESS_KEY ?? 'lab',
     };
-  } else if (e.AWS_REGION) {
-    target = { kind: 'aws', region: e.AWS_REGION, profile: e.AWS_PROFILE ?? null };
+  } else if (e.AWS_REGION || e.AWS_PROFILE) {
+    target = {
+      kind: 'aws',
+      region: e.AWS_REGION ?? null,
+      profile: e.AWS_PROFILE ?? null,
+      endpoint: e.AWS_ENDPOINT_URL?.replace(/\/$/, '') ?? null,
+    };
   } else {
     throw new ConfigError(
-      'Invalid console configuration:\n  LAB_ENDPOINT or AWS_REGION: set one (npm start sets LAB_ENDPOINT when it runs the lab)',
+      'Invalid console configuration:\n  LAB_ENDPOINT, AWS_REGION or AWS_PROFILE: set one (npm start sets LAB_ENDPOINT when it runs the lab)',
     );
   }
   return {
@@ -83,4 +96,9 @@ let cached: ConsoleConfig | undefined;
 export function getConfig(): ConsoleConfig {
   cached ??= parseConfig(process.env);
   return cached;
+}
+
+/** Tests that change the environment read it again. */
+export function resetConfigForTests(): void {
+  cached = undefined;
 }

@@ -8,12 +8,19 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const { ctx, snapshot } = await loadSnapshotPage();
   return (
     <div className="flex min-h-screen">
-      <aside className="sticky top-0 h-screen w-52 shrink-0 overflow-y-auto border-r border-zinc-200 bg-zinc-100 dark:border-zinc-800 dark:bg-zinc-900">
-        <Sidebar />
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <aside className="w-52 shrink-0 border-r border-line bg-surface-2">
+        <div className="sticky top-0 max-h-screen overflow-y-auto">
+          <Sidebar />
+        </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <Header cluster={ctx.cluster} target={ctx.target} region={ctx.region} snapshot={snapshot} />
-        <main className="min-w-0 flex-1 p-4">{children}</main>
+        <main id="main" className="min-w-0 flex-1 p-4">
+          {children}
+        </main>
       </div>
     </div>
   );

@@ -3,11 +3,13 @@
 import Link from 'next/link';
 import { isCustomAttribute } from '@/lib/format/attributes';
 import type { Attribute, ClusterSnapshot } from '@/lib/schemas/snapshot';
-import { SnapshotView } from '@/components/snapshot/snapshot-view';
+import { SnapshotDetail } from '@/components/snapshot/snapshot-detail';
+import { CopyableId } from '@/components/ui/copy-button';
 import { EmptyState } from '@/components/ui/states';
 import { StatusBadge } from '@/components/ui/status-badge';
+import { TimeAgo } from '@/components/ui/time';
 import { UsageBar } from '@/components/ui/usage-bar';
-import { TasksTable } from '@/components/tasks/tasks-table';
+import { TaskSections } from '@/components/tasks/task-sections';
 
 function AttributeTable({ attributes, label }: { attributes: Attribute[]; label: string }) {
   return (
@@ -34,21 +36,17 @@ export function InstanceDetail({
   initial: ClusterSnapshot | undefined;
 }) {
   return (
-    <SnapshotView cluster={cluster} initial={initial}>
-      {(snapshot) => {
-        const instance = snapshot.instances.find((i) => i.id === id || i.ec2InstanceId === id);
-        if (!instance) {
-          return (
-            <div className="card">
-              <EmptyState title={`No instance ${id} in ${cluster}`}>
-                It may have been deregistered.{' '}
-                <Link className="underline" href="/instances">
-                  Back to instances
-                </Link>
-              </EmptyState>
-            </div>
-          );
-        }
+    <SnapshotDetail
+      cluster={cluster}
+      initial={initial}
+      find={(snapshot) => snapshot.instances.find((i) => i.id === id || i.ec2InstanceId === id)}
+      missing={{
+        title: `Instance ${id} is not in cluster ${cluster}`,
+        why: 'It may have been deregistered, or it belongs to another cluster.',
+        back: { href: '/instances', label: 'instances' },
+      }}
+    >
+      {(instance, snapshot) => {
         const tasks = snapshot.tasks.filter((t) => t.containerInstanceArn === instance.arn);
         const custom = instance.attributes.filter(isCustomAttribute);
         const builtIn = instance.attributes.filter((a) => !isCustomAttribute(a));
@@ -57,7 +55,11 @@ export function InstanceDetail({
             <div className="card grid grid-cols-2 gap-4 p-4 text-sm md:grid-cols-4">
               <div>
                 <p className="label">Managed id</p>
-                <p className="font-mono">{instance.ec2InstanceId ?? '—'}</p>
+                {instance.ec2InstanceId ? (
+                  <CopyableId value={instance.ec2InstanceId} what="managed instance id" />
+                ) : (
+                  '—'
+                )}
               </div>
               <div>
                 <p className="label">IP</p>
@@ -90,9 +92,17 @@ export function InstanceDetail({
                   total={instance.memory.registered}
                 />
               </div>
-              <div className="col-span-2">
+              <div>
+                <p className="label">Registered</p>
+                <TimeAgo iso={instance.registeredAt} />
+              </div>
+              <div className="col-span-2 md:col-span-3">
                 <p className="label">ARN</p>
-                <p className="font-mono text-xs break-all">{instance.arn}</p>
+                <CopyableId
+                  value={instance.arn}
+                  what="container instance ARN"
+                  testId="instance-arn"
+                />
               </div>
             </div>
             <section className="card" aria-labelledby="attributes-title">
@@ -117,21 +127,16 @@ export function InstanceDetail({
                 <AttributeTable attributes={builtIn} label="Built-in attributes" />
               </details>
             </section>
-            <section className="card overflow-hidden" aria-labelledby="instance-tasks-title">
-              <h2 id="instance-tasks-title" className="card-title">
-                Tasks on this instance
-              </h2>
-              {tasks.length === 0 ? (
-                <EmptyState title="No tasks here">
-                  Give this instance a role that a service’s placement constraint asks for.
-                </EmptyState>
-              ) : (
-                <TasksTable cluster={cluster} tasks={tasks} />
-              )}
-            </section>
+            <TaskSections
+              cluster={cluster}
+              tasks={tasks}
+              title="Tasks on this instance"
+              headingId="instance-tasks-title"
+              empty="Give this instance a role that a service’s placement constraint asks for."
+            />
           </div>
         );
       }}
-    </SnapshotView>
+    </SnapshotDetail>
   );
 }

@@ -1,11 +1,12 @@
 'use client';
 // Instances: the live table with selection for role assignment.
 import type { ColumnDef, RowSelectionState } from '@tanstack/react-table';
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { isCustomAttribute } from '@/lib/format/attributes';
 import type { ClusterSnapshot, InstanceView } from '@/lib/schemas/snapshot';
+import { instanceHref } from '@/lib/format/links';
+import { ResourceIdCell } from '@/components/snapshot/resource-link';
 import { SnapshotView } from '@/components/snapshot/snapshot-view';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/states';
@@ -43,12 +44,13 @@ const columns: ColumnDef<InstanceView, unknown>[] = [
     header: 'Instance',
     accessorFn: (i) => i.id,
     cell: ({ row }) => (
-      <Link
-        className="font-mono text-xs text-blue-700 hover:underline dark:text-blue-400"
-        href={`/instances/${row.original.id}`}
-      >
-        {row.original.id.slice(0, 12)}
-      </Link>
+      <ResourceIdCell
+        kind="instance"
+        id={row.original.id}
+        arn={row.original.arn}
+        length={12}
+        what="container instance ARN"
+      />
     ),
   },
   {
@@ -78,7 +80,7 @@ const columns: ColumnDef<InstanceView, unknown>[] = [
     id: 'role',
     header: 'Role',
     accessorFn: (i) => i.role ?? '',
-    cell: ({ row }) => row.original.role ?? <span className="text-zinc-500">none</span>,
+    cell: ({ row }) => row.original.role ?? <span className="text-muted">none</span>,
   },
   {
     id: 'attributes',
@@ -89,7 +91,7 @@ const columns: ColumnDef<InstanceView, unknown>[] = [
         (a) => isCustomAttribute(a) && a.name !== 'role',
       );
       return custom.length === 0 ? (
-        <span className="text-zinc-500">—</span>
+        <span className="text-muted">—</span>
       ) : (
         <span className="font-mono text-xs">
           {custom.map((a) => `${a.name}=${a.value ?? ''}`).join(', ')}
@@ -159,7 +161,7 @@ function Instances({ cluster, snapshot }: { cluster: string; snapshot: ClusterSn
           getRowId={(i) => i.arn}
           rowSelection={selection}
           onRowSelectionChange={setSelection}
-          onOpenRow={(i) => router.push(`/instances/${i.id}`)}
+          onOpenRow={(i) => router.push(instanceHref(i.id))}
         />
       </div>
     </div>

@@ -13,9 +13,10 @@ import { queryKeys } from '@/lib/queries/keys';
 import { pollInterval } from '@/lib/queries/polling';
 import { activationStatus, registerInstances } from '@/server/actions/register-instances';
 import { useConsoleAction } from '@/components/actions/use-console-action';
+import { ProgressLabel } from '@/components/actions/progress-label';
 import { CliBlock } from '@/components/ui/cli-block';
 import { CopyButton } from '@/components/ui/copy-button';
-import { LocalTime } from '@/components/ui/time';
+import { TimeAgo } from '@/components/ui/time';
 
 type FormValues = Record<keyof typeof registerInstancesDefaults, string>;
 type FieldErrors = Partial<Record<keyof FormValues, string>>;
@@ -36,15 +37,6 @@ function fieldErrors(values: FormValues): FieldErrors {
     if (field && !errors[field]) errors[field] = issue.message;
   }
   return errors;
-}
-
-function untilText(iso: string, now = Date.now()): string {
-  const minutes = Math.round((Date.parse(iso) - now) / 60_000);
-  if (!Number.isFinite(minutes)) return '—';
-  if (minutes <= 0) return 'expired';
-  if (minutes < 60) return `in ${minutes} min`;
-  const hours = Math.round(minutes / 60);
-  return hours < 48 ? `in ${hours} h` : `in ${Math.round(hours / 24)} d`;
 }
 
 function Field({
@@ -71,7 +63,7 @@ function Field({
           {error}
         </p>
       ) : hint ? (
-        <p className="mt-1 text-xs text-zinc-500">{hint}</p>
+        <p className="mt-1 text-xs text-muted">{hint}</p>
       ) : null}
     </div>
   );
@@ -120,7 +112,7 @@ function RegisterForm({
         if (result?.ok) onCreated(result.data, result.cli);
       }}
     >
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="text-sm text-muted">
         Creates an AWS Systems Manager activation for cluster <strong>{cluster}</strong>. Run the
         install command it gives on each Linux host; the host registers with SSM and joins the
         cluster.
@@ -163,8 +155,17 @@ function RegisterForm({
           {create.lastError.message}
         </p>
       ) : null}
-      <button type="submit" className="btn btn-primary" disabled={create.pending}>
-        {create.pending ? 'Creating…' : 'Create activation'}
+      <button
+        type="submit"
+        className="btn btn-primary"
+        disabled={create.pending}
+        aria-busy={create.pending || undefined}
+      >
+        <ProgressLabel
+          pending={create.pending}
+          label="Create activation"
+          pendingLabel="Creating…"
+        />
       </button>
     </form>
   );
@@ -201,7 +202,7 @@ function CommandBlock({
   return (
     <div>
       <div className="mb-1 flex items-center justify-between gap-2">
-        <span className="text-xs font-medium text-zinc-500">{label}</span>
+        <span className="text-xs font-medium text-muted">{label}</span>
         <CopyButton text={command} label="Copy command" />
       </div>
       <pre
@@ -248,14 +249,14 @@ function ActivationResult({
             {created.activationCode}
           </code>
           <CopyButton text={created.activationCode} label="Copy code" />
-          <span className="w-full text-xs text-zinc-500">
+          <span className="w-full text-xs text-muted">
             Copy it now: the console does not keep it, and SSM never shows it again.
           </span>
         </Detail>
         <Detail term="Expires">
           <span data-testid="activation-expiry">
-            <LocalTime iso={status.expirationDate} /> (
-            {status.expired ? 'expired' : untilText(status.expirationDate)})
+            {status.expired ? 'expired ' : null}
+            <TimeAgo iso={status.expirationDate} />
           </span>
         </Detail>
         <Detail term="Registrations">
@@ -275,7 +276,7 @@ function ActivationResult({
         testId="install-command"
       />
       <details className="text-sm">
-        <summary className="cursor-pointer text-xs font-medium text-zinc-500">
+        <summary className="cursor-pointer text-xs font-medium text-muted">
           Verify the script&apos;s checksum first
         </summary>
         <div className="mt-2">
@@ -294,7 +295,7 @@ function ActivationResult({
         />
       ) : null}
       <CliBlock cli={cli} />
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="text-sm text-muted">
         New instances appear in the table below as soon as they register.
       </p>
     </div>

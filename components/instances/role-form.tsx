@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { assignRole } from '@/server/actions/assign-role';
 import { removeAttribute } from '@/server/actions/remove-attribute';
 import { useConsoleAction } from '@/components/actions/use-console-action';
+import { ProgressLabel } from '@/components/actions/progress-label';
 
 const presets = ['loadbalancer', 'webserver'];
 
@@ -72,7 +73,7 @@ export function RoleForm({
         <input className="input w-36" value={value} onChange={(e) => setValue(e.target.value)} />
       </label>
       <button type="submit" className="btn btn-primary" disabled={disabled}>
-        {assign.pending ? 'Assigning…' : 'Assign'}
+        <ProgressLabel pending={assign.pending} label="Assign" pendingLabel="Assigning…" />
       </button>
       <button
         type="button"
@@ -83,7 +84,11 @@ export function RoleForm({
           if (result?.ok) onDone();
         }}
       >
-        Remove attribute “{name}”
+        <ProgressLabel
+          pending={remove.pending}
+          label={`Remove attribute “${name}”`}
+          pendingLabel="Removing…"
+        />
       </button>
       {error ? (
         <p role="alert" className="w-full text-sm text-red-700 dark:text-red-400">

@@ -2,6 +2,7 @@
 // Overview: the cluster at a glance (instances, services, tasks, Traefik) and recent service events.
 import Link from 'next/link';
 import type { ClusterSnapshot } from '@/lib/schemas/snapshot';
+import { ResourceLink } from '@/components/snapshot/resource-link';
 import { SnapshotView } from '@/components/snapshot/snapshot-view';
 import { TraefikCard } from '@/components/overview/traefik-card';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -21,9 +22,9 @@ function Stat({
 }) {
   const body = (
     <>
-      <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{label}</p>
+      <p className="text-xs font-medium text-muted">{label}</p>
       <p className="mt-1 text-2xl font-semibold tabular-nums">{value}</p>
-      {detail ? <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">{detail}</p> : null}
+      {detail ? <p className="mt-0.5 text-xs text-muted">{detail}</p> : null}
     </>
   );
   return (
@@ -70,7 +71,7 @@ function Overview({ snapshot, cluster }: { snapshot: ClusterSnapshot; cluster: s
           href="/services"
         />
         <div className="card p-4" data-testid="stat-tasks">
-          <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Tasks by status</p>
+          <p className="text-xs font-medium text-muted">Tasks by status</p>
           {byStatus.size === 0 ? (
             <p className="mt-1 text-sm">No tasks yet</p>
           ) : (
@@ -105,10 +106,12 @@ function Overview({ snapshot, cluster }: { snapshot: ClusterSnapshot; cluster: s
           <ul className="divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
             {events.map((event) => (
               <li key={`${event.service}-${event.id}`} className="flex gap-3 px-4 py-2">
-                <span className="w-20 shrink-0 text-xs text-zinc-500 tabular-nums">
+                <span className="w-20 shrink-0 text-xs text-muted tabular-nums">
                   <TimeAgo iso={event.createdAt} />
                 </span>
-                <span className="w-28 shrink-0 font-medium">{event.service}</span>
+                <span className="w-28 shrink-0 font-medium">
+                  <ResourceLink kind="service" id={event.service} />
+                </span>
                 <span className="min-w-0">{event.message}</span>
               </li>
             ))}

@@ -25,13 +25,13 @@ export function TraefikCard({ cluster }: { cluster: string }) {
   }
   return (
     <div className="card p-4" data-testid="stat-traefik">
-      <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
+      <p className="text-xs font-medium text-muted">
         <Link href="/traefik" className="hover:underline">
           Traefik
         </Link>
       </p>
       <p className="mt-1 text-sm">{badge}</p>
-      <p className="mt-0.5 text-xs break-all text-zinc-600 dark:text-zinc-400">{detail}</p>
+      <p className="mt-0.5 text-xs break-all text-muted">{detail}</p>
     </div>
   );
 }

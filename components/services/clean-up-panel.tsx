@@ -3,9 +3,11 @@
 import { useState } from 'react';
 import { cleanUp } from '@/server/actions/clean-up';
 import { cleanUpDefaults, type CleanUpData } from '@/lib/schemas/actions';
+import { ProgressLabel } from '@/components/actions/progress-label';
 import { useConsoleAction } from '@/components/actions/use-console-action';
 import { CliBlock } from '@/components/ui/cli-block';
 import { StatusBadge } from '@/components/ui/status-badge';
+import { CleanUpStage } from '@/components/services/clean-up-stage';
 
 const list = (text: string) =>
   text
@@ -103,9 +105,15 @@ export function CleanUpPanel({ cluster }: { cluster: string }) {
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-2 border-t border-zinc-200 px-4 py-3 dark:border-zinc-800">
-        <button type="submit" className="btn btn-danger" disabled={action.pending}>
-          {action.pending ? 'Cleaning up…' : 'Clean up'}
+        <button
+          type="submit"
+          className="btn btn-danger"
+          disabled={action.pending}
+          aria-busy={action.pending || undefined}
+        >
+          <ProgressLabel pending={action.pending} label="Clean up" pendingLabel="Cleaning up…" />
         </button>
+        {action.pending ? <CleanUpStage cluster={cluster} services={list(services)} /> : null}
         {action.lastError ? (
           <p role="alert" className="w-full text-sm text-red-700 dark:text-red-400">
             {action.lastError.message}
@@ -124,7 +132,7 @@ export function CleanUpPanel({ cluster }: { cluster: string }) {
                 tone={step.cli ? 'good' : 'neutral'}
               />{' '}
               {step.label}
-              {step.note ? <span className="text-zinc-500"> — {step.note}</span> : null}
+              {step.note ? <span className="text-muted"> — {step.note}</span> : null}
               {step.cli ? <CliBlock cli={step.cli} /> : null}
             </li>
           ))}

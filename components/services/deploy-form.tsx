@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { ActionResult, DeployData } from '@/lib/schemas/actions';
 import { useConsoleAction } from '@/components/actions/use-console-action';
+import { ProgressLabel } from '@/components/actions/progress-label';
 
 export interface FieldSpec {
   name: string;
@@ -61,7 +62,7 @@ export function DeployForm({
       <h2 id={`${slug}-title`} className="card-title">
         {title}
       </h2>
-      <p className="px-4 pt-2 text-xs text-zinc-600 dark:text-zinc-400">{description}</p>
+      <p className="px-4 pt-2 text-xs text-muted">{description}</p>
       <div className="grid grid-cols-2 gap-3 p-4">
         {fields.map((field) => {
           const id = `${slug}-${field.name}`;
@@ -103,7 +104,7 @@ export function DeployForm({
                 </p>
               ) : null}
               {!error && field.hint ? (
-                <p id={`${id}-hint`} className="mt-0.5 text-xs text-zinc-500">
+                <p id={`${id}-hint`} className="mt-0.5 text-xs text-muted">
                   {field.hint}
                 </p>
               ) : null}
@@ -112,8 +113,13 @@ export function DeployForm({
         })}
       </div>
       <div className="flex flex-wrap items-center gap-2 border-t border-zinc-200 px-4 py-3 dark:border-zinc-800">
-        <button type="submit" className="btn btn-primary" disabled={deploy.pending}>
-          {deploy.pending ? 'Deploying…' : title}
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={deploy.pending}
+          aria-busy={deploy.pending || undefined}
+        >
+          <ProgressLabel pending={deploy.pending} label={title} pendingLabel="Deploying…" />
         </button>
         <button type="button" className="btn" onClick={() => setValues(initial())}>
           Reset to defaults

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { scaleService } from '@/server/actions/scale-service';
 import { useConsoleAction } from '@/components/actions/use-console-action';
+import { ProgressLabel } from '@/components/actions/progress-label';
 
 export function ScaleControl({
   cluster,
@@ -61,8 +62,9 @@ export function ScaleControl({
         type="submit"
         className="btn btn-sm btn-primary ml-1"
         disabled={!valid || scale.pending || value === desired}
+        aria-busy={scale.pending || undefined}
       >
-        {scale.pending ? 'Scaling…' : 'Scale'}
+        <ProgressLabel pending={scale.pending} label="Scale" pendingLabel="Scaling…" />
       </button>
       {scale.lastError ? (
         <span role="alert" className="ml-2 text-xs text-red-700">

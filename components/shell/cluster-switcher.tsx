@@ -19,7 +19,7 @@ export function ClusterSwitcher({ cluster }: { cluster: string }) {
   const names = [...new Set([cluster, ...(data?.clusters ?? [])])].sort();
   return (
     <label className="flex items-center gap-2 text-sm">
-      <span className="text-zinc-600 dark:text-zinc-400">Cluster</span>
+      <span className="text-muted">Cluster</span>
       <select
         className="input py-1"
         value={cluster}

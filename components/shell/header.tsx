@@ -16,8 +16,8 @@ export function Header({
   region: string;
 }) {
   return (
-    <header className="flex flex-wrap items-center gap-4 border-b border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-900">
-      <span className="rounded bg-zinc-100 px-2 py-0.5 text-xs font-medium dark:bg-zinc-800">
+    <header className="flex flex-wrap items-center gap-4 border-b border-line bg-surface px-4 py-2">
+      <span className="rounded bg-surface-2 px-2 py-0.5 text-xs font-medium">
         {target === 'lab' ? 'Lab' : 'AWS'} · {region}
       </span>
       <ClusterSwitcher cluster={cluster} />

@@ -1,7 +1,6 @@
 'use client';
 // "updated 2 s ago" with a spinner while a refresh runs, and a button to refresh now.
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { TimeAgo } from '@/components/ui/time';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { queryKeys } from '@/lib/queries/keys';
@@ -20,33 +19,26 @@ export function RefreshState({
   // react-query reports a fetch-on-mount already during hydration; the server could not know it.
   const hydrated = useHydrated();
   const fetching = hydrated && query.isFetching;
-  const failed = hydrated && query.isError;
+  // A refresh that is still retrying has failed too: say so from the first failed try.
+  const failed = hydrated && (query.isError || query.failureCount > 0);
   const updatedAt = query.dataUpdatedAt;
   const client = useQueryClient();
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
   return (
-    <div
-      className="flex items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400"
-      data-testid="refresh-state"
-    >
+    <div className="flex items-center gap-2 text-xs text-muted" data-testid="refresh-state">
       <span
         aria-hidden
-        className={`inline-block h-3 w-3 rounded-full border-2 border-zinc-300 border-t-blue-600 ${fetching ? 'animate-spin' : 'opacity-0'}`}
+        className={`inline-block h-3 w-3 rounded-full border-2 border-line border-t-accent ${fetching ? 'animate-spin' : 'opacity-0'}`}
       />
       <span aria-live="off">
         {failed ? 'refresh failed · ' : ''}
         {updatedAt ? (
           <>
-            updated <TimeAgo iso={updatedAt} now={now} />
+            updated <TimeAgo iso={updatedAt} />
           </>
         ) : (
           'loading…'
         )}
-        {fetching ? ' · refreshing' : ''}
+        {fetching ? (failed ? ' · retrying' : ' · refreshing') : ''}
       </span>
       <button
         type="button"

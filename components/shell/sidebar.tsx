@@ -27,7 +27,7 @@ export function Sidebar() {
             key={link.href}
             href={link.href}
             aria-current={active ? 'page' : undefined}
-            className="rounded-md px-3 py-1.5 text-zinc-700 hover:bg-zinc-200 aria-[current=page]:bg-zinc-200 aria-[current=page]:font-semibold dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-zinc-800"
+            className="rounded-md border-l-4 border-transparent px-3 py-1.5 text-fg hover:bg-surface aria-[current=page]:border-accent aria-[current=page]:bg-surface aria-[current=page]:font-semibold"
           >
             {link.label}
           </Link>

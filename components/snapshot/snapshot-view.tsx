@@ -2,7 +2,9 @@
 // Renders a view of the live snapshot, handling its loading, error and missing-cluster states in one place.
 import type { ReactNode } from 'react';
 import type { ClusterSnapshot } from '@/lib/schemas/snapshot';
-import { useClusterSnapshot } from '@/lib/queries/snapshot';
+import { lastRefreshDurationMs, useClusterSnapshot } from '@/lib/queries/snapshot';
+import { ecsHealth } from '@/components/snapshot/ecs-health';
+import { EcsHealthBanner } from '@/components/snapshot/ecs-health-banner';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/states';
 
 export function SnapshotView({
@@ -26,6 +28,8 @@ export function SnapshotView({
     );
   }
   const snapshot = query.data;
+  // failureReason shows the first failed try while react-query still retries; error stays until a refresh succeeds.
+  const health = ecsHealth(query.failureReason ?? query.error, lastRefreshDurationMs(cluster));
   if (snapshot.cluster.status !== 'ACTIVE') {
     return (
       <div className="card">
@@ -40,10 +44,10 @@ export function SnapshotView({
   }
   return (
     <>
-      {query.isError ? (
-        <ErrorState
-          title="The last refresh failed; showing older data"
-          error={query.error}
+      {health ? (
+        <EcsHealthBanner
+          health={health}
+          dataUpdatedAt={query.dataUpdatedAt}
           onRetry={() => query.refetch()}
         />
       ) : null}

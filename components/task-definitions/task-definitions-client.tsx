@@ -23,8 +23,10 @@ function Json({ cluster, arn }: { cluster: string; arn: string }) {
         <CopyButton text={text} label="Copy JSON" />
       </div>
       <pre
-        className="max-h-[65vh] overflow-auto rounded bg-zinc-900 p-3 text-xs text-zinc-100"
+        className="code-block max-h-[65vh] p-3"
         data-testid="task-definition-json"
+        tabIndex={0}
+        aria-label="Task definition JSON"
       >
         {text}
       </pre>

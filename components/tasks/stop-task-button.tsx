@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { stopTask } from '@/server/actions/stop-task';
 import type { TaskView } from '@/lib/schemas/snapshot';
 import { useConsoleAction } from '@/components/actions/use-console-action';
+import { ProgressLabel } from '@/components/actions/progress-label';
 import { Dialog } from '@/components/ui/dialog';
 
 export function StopTaskButton({ cluster, task }: { cluster: string; task: TaskView }) {
@@ -41,12 +42,13 @@ export function StopTaskButton({ cluster, task }: { cluster: string; task: TaskV
             type="button"
             className="btn btn-danger"
             disabled={stop.pending}
+            aria-busy={stop.pending || undefined}
             onClick={async () => {
               await stop.run({ taskArn: task.arn, reason: 'Stopped from Anywhere Console' });
               setOpen(false);
             }}
           >
-            {stop.pending ? 'Stopping…' : 'Stop task'}
+            <ProgressLabel pending={stop.pending} label="Stop task" pendingLabel="Stopping…" />
           </button>
         </div>
       </Dialog>

@@ -1,13 +1,15 @@
 'use client';
 // The tasks table (Tasks page and an instance's detail).
 import type { ColumnDef } from '@tanstack/react-table';
-import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
 import { taskDefinitionName } from '@/lib/format/arn';
+import { taskHref } from '@/lib/format/links';
 import type { TaskView } from '@/lib/schemas/snapshot';
+import { ResourceIdCell, ResourceLink } from '@/components/snapshot/resource-link';
 import { DataTable } from '@/components/ui/data-table';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { LocalTime } from '@/components/ui/time';
+import { TimeAgo } from '@/components/ui/time';
 import { StopTaskButton } from '@/components/tasks/stop-task-button';
 
 function hostPorts(task: TaskView): string {
@@ -20,6 +22,7 @@ function hostPorts(task: TaskView): string {
 }
 
 export function TasksTable({ cluster, tasks }: { cluster: string; tasks: TaskView[] }) {
+  const router = useRouter();
   const columns = useMemo<ColumnDef<TaskView, unknown>[]>(
     () => [
       {
@@ -27,12 +30,26 @@ export function TasksTable({ cluster, tasks }: { cluster: string; tasks: TaskVie
         header: 'Task',
         accessorFn: (t) => t.id,
         cell: ({ row }) => (
-          <span className="font-mono text-xs" title={row.original.arn}>
-            {row.original.id.slice(0, 8)}
-          </span>
+          <ResourceIdCell
+            kind="task"
+            id={row.original.id}
+            arn={row.original.arn}
+            length={8}
+            what="task ARN"
+          />
         ),
       },
-      { id: 'service', header: 'Service', accessorFn: (t) => t.serviceName ?? t.group ?? '' },
+      {
+        id: 'service',
+        header: 'Service',
+        accessorFn: (t) => t.serviceName ?? t.group ?? '',
+        cell: ({ row }) =>
+          row.original.serviceName ? (
+            <ResourceLink kind="service" id={row.original.serviceName} />
+          ) : (
+            (row.original.group ?? '—')
+          ),
+      },
       {
         id: 'definition',
         header: 'Task definition',
@@ -45,7 +62,7 @@ export function TasksTable({ cluster, tasks }: { cluster: string; tasks: TaskVie
         cell: ({ row }) => (
           <div className="flex flex-col">
             <StatusBadge status={row.original.lastStatus} />
-            <span className="text-xs text-zinc-500">→ {row.original.desiredStatus}</span>
+            <span className="text-xs text-muted">→ {row.original.desiredStatus}</span>
           </div>
         ),
       },
@@ -55,12 +72,9 @@ export function TasksTable({ cluster, tasks }: { cluster: string; tasks: TaskVie
         accessorFn: (t) => t.containerInstanceId ?? '',
         cell: ({ row }) =>
           row.original.containerInstanceId ? (
-            <Link
-              className="font-mono text-xs text-blue-700 hover:underline dark:text-blue-400"
-              href={`/instances/${row.original.containerInstanceId}`}
-            >
+            <ResourceLink kind="instance" id={row.original.containerInstanceId}>
               {row.original.containerInstanceId.slice(0, 12)}
-            </Link>
+            </ResourceLink>
           ) : (
             '—'
           ),
@@ -77,7 +91,7 @@ export function TasksTable({ cluster, tasks }: { cluster: string; tasks: TaskVie
         accessorFn: (t) => t.startedAt ?? '',
         cell: ({ row }) => (
           <span className="text-xs">
-            <LocalTime iso={row.original.startedAt} />
+            <TimeAgo iso={row.original.startedAt} />
           </span>
         ),
       },
@@ -87,7 +101,7 @@ export function TasksTable({ cluster, tasks }: { cluster: string; tasks: TaskVie
         accessorFn: (t) => t.stoppedAt ?? '',
         cell: ({ row }) => (
           <span className="text-xs">
-            <LocalTime iso={row.original.stoppedAt} />
+            <TimeAgo iso={row.original.stoppedAt} />
           </span>
         ),
       },
@@ -99,7 +113,7 @@ export function TasksTable({ cluster, tasks }: { cluster: string; tasks: TaskVie
           row.original.stopCode || row.original.stoppedReason ? (
             <div className="max-w-64 text-xs">
               {row.original.stopCode ? <StatusBadge status={row.original.stopCode} /> : null}
-              <p className="text-zinc-600 dark:text-zinc-400">{row.original.stoppedReason}</p>
+              <p className="text-muted">{row.original.stoppedReason}</p>
             </div>
           ) : (
             '—'
@@ -114,5 +128,13 @@ export function TasksTable({ cluster, tasks }: { cluster: string; tasks: TaskVie
     ],
     [cluster],
   );
-  return <DataTable label="Tasks" data={tasks} columns={columns} getRowId={(t) => t.arn} />;
+  return (
+    <DataTable
+      label="Tasks"
+      data={tasks}
+      columns={columns}
+      getRowId={(t) => t.arn}
+      onOpenRow={(t) => router.push(taskHref(t.id))}
+    />
+  );
 }

@@ -41,7 +41,7 @@ const columns: ColumnDef<HttpRouter, unknown>[] = [
     accessorFn: (r) => (r.error ?? []).join('; '),
     cell: ({ row }) =>
       (row.original.error ?? []).length === 0 ? (
-        <span className="text-zinc-500">none</span>
+        <span className="text-muted">none</span>
       ) : (
         <ul className="text-xs text-red-700 dark:text-red-400">
           {(row.original.error ?? []).map((e) => (

@@ -1,6 +1,7 @@
 // Traefik's HTTP services: type, status, the routers using them, and each server matched to its ECS task.
 import type { HttpService, ServerMatch } from '@/lib/schemas/traefik';
 import { shortId } from '@/lib/format/arn';
+import { ResourceLink } from '@/components/snapshot/resource-link';
 import { EmptyState } from '@/components/ui/states';
 import { TraefikStatus } from '@/components/traefik/traefik-status';
 
@@ -18,11 +19,24 @@ function ServerRow({ server }: { server: ServerMatch }) {
       <td className="px-3 py-1.5 text-xs">
         {server.task ? (
           <span data-testid="server-task">
-            task <span className="font-mono">{shortId(server.task.taskId, 12)}</span>
-            {server.task.serviceName ? ` of ${server.task.serviceName}` : ''} on{' '}
-            <span className="font-mono">
-              {server.task.ec2InstanceId ?? server.task.containerInstanceId ?? '?'}
-            </span>
+            task{' '}
+            <ResourceLink kind="task" id={server.task.taskId}>
+              {shortId(server.task.taskId, 12)}
+            </ResourceLink>
+            {server.task.serviceName ? (
+              <>
+                {' '}
+                of <ResourceLink kind="service" id={server.task.serviceName} />
+              </>
+            ) : null}{' '}
+            on{' '}
+            {server.task.containerInstanceId ? (
+              <ResourceLink kind="instance" id={server.task.containerInstanceId}>
+                {server.task.ec2InstanceId ?? server.task.containerInstanceId}
+              </ResourceLink>
+            ) : (
+              <span className="font-mono">{server.task.ec2InstanceId ?? '?'}</span>
+            )}
           </span>
         ) : (
           <span className="text-red-700 dark:text-red-400" data-testid="server-no-task">
@@ -43,9 +57,9 @@ function ServiceCard({ service, servers }: { service: HttpService; servers: Serv
     >
       <header className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
         <h3 className="font-mono text-sm font-semibold">{service.name}</h3>
-        <span className="text-xs text-zinc-500">{service.type ?? 'internal'}</span>
+        <span className="text-xs text-muted">{service.type ?? 'internal'}</span>
         <TraefikStatus status={service.status} />
-        <span className="text-xs text-zinc-600 dark:text-zinc-400">
+        <span className="text-xs text-muted">
           used by{' '}
           {(service.usedBy ?? []).length === 0 ? 'no router' : (service.usedBy ?? []).join(', ')}
         </span>
@@ -57,7 +71,7 @@ function ServiceCard({ service, servers }: { service: HttpService; servers: Serv
       ))}
       {servers.length > 0 ? (
         <table className="w-full text-sm" aria-label={`Servers of ${service.name}`}>
-          <thead className="bg-zinc-100 text-left text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+          <thead className="bg-surface-2 text-left text-xs text-muted">
             <tr>
               <th className="px-3 py-1.5 font-medium">Server URL</th>
               <th className="px-3 py-1.5 font-medium">Status</th>

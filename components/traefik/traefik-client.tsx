@@ -70,7 +70,7 @@ export function TraefikClient({ cluster }: { cluster: string }) {
             </span>
             : <span data-testid="traefik-error">{view.error}</span>
           </p>
-          <p className="mt-1 text-xs text-zinc-500">
+          <p className="mt-1 text-xs text-muted">
             Checked <TimeAgo iso={view.fetchedAt} />; the rest of the console keeps working.
           </p>
         </div>

@@ -1,6 +1,7 @@
 'use client';
 // Per backend: container id, its ECS task and instance, requests, current share against the ideal, latency percentiles.
 import Link from 'next/link';
+import { instanceHref, taskHref } from '@/lib/format/links';
 import type { BackendStats } from '@/lib/schemas/traffic';
 import { StatusBadge } from '@/components/ui/status-badge';
 
@@ -52,7 +53,7 @@ export function BackendsTable({
           Backends that answered, with their share of the recent requests; the ideal equal share is{' '}
           {percent(ideal)}.
         </caption>
-        <thead className="text-left text-xs text-zinc-600 dark:text-zinc-400">
+        <thead className="text-left text-xs text-muted">
           <tr className="border-b border-zinc-200 dark:border-zinc-800">
             <th className="px-4 py-2 font-medium">Container</th>
             <th className="px-2 py-2 font-medium">State</th>
@@ -76,7 +77,7 @@ export function BackendsTable({
               data-backend={b.id}
               data-active={b.active}
               data-task-id={b.task?.id}
-              className={`border-b border-zinc-100 last:border-0 dark:border-zinc-800 ${b.active ? '' : 'text-zinc-500'}`}
+              className={`border-b border-zinc-100 last:border-0 dark:border-zinc-800 ${b.active ? '' : 'text-muted'}`}
             >
               <td className="px-4 py-1.5 font-mono text-xs">
                 <span className="inline-flex items-center gap-2">
@@ -99,7 +100,7 @@ export function BackendsTable({
                 {b.task ? (
                   <span className="inline-flex items-center gap-2">
                     <Link
-                      href="/tasks"
+                      href={taskHref(b.task.id)}
                       className="text-blue-700 hover:underline dark:text-blue-400"
                       title={b.task.arn}
                     >
@@ -108,13 +109,13 @@ export function BackendsTable({
                     <StatusBadge status={b.task.lastStatus} />
                   </span>
                 ) : (
-                  <span className="text-zinc-500">not matched</span>
+                  <span className="text-muted">not matched</span>
                 )}
               </td>
               <td className="px-2 py-1.5 font-mono text-xs">
                 {b.instance ? (
                   <Link
-                    href={`/instances/${b.instance.id}`}
+                    href={instanceHref(b.instance.id)}
                     className="text-blue-700 hover:underline dark:text-blue-400"
                   >
                     {b.instance.ec2InstanceId ?? b.instance.id.slice(0, 8)}
@@ -122,9 +123,7 @@ export function BackendsTable({
                 ) : (
                   '–'
                 )}
-                {b.instance?.ip ? (
-                  <span className="ml-1.5 text-zinc-500">{b.instance.ip}</span>
-                ) : null}
+                {b.instance?.ip ? <span className="ml-1.5 text-muted">{b.instance.ip}</span> : null}
               </td>
               <td className="px-2 py-1.5 text-right tabular-nums">{b.count.toLocaleString()}</td>
               <td className="px-2 py-1.5" data-testid="backend-share" data-share={b.share}>

@@ -9,6 +9,7 @@ import {
   type TrafficRoute,
   type TrafficRunInput,
 } from '@/lib/schemas/traffic';
+import { ProgressLabel } from '@/components/actions/progress-label';
 
 type Kind = 'host' | 'path';
 
@@ -66,7 +67,7 @@ function NumberField({
         aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
         onChange={(e) => onChange(e.target.value)}
       />
-      <p id={`${id}-hint`} className="mt-0.5 text-xs text-zinc-500">
+      <p id={`${id}-hint`} className="mt-0.5 text-xs text-muted">
         {hint}
       </p>
       {error ? (
@@ -178,7 +179,7 @@ export function RunForm({
           aria-describedby="traffic-target-hint"
           onChange={(e) => (kind === 'host' ? setHost(e.target.value) : setPath(e.target.value))}
         />
-        <p id="traffic-target-hint" className="mt-0.5 text-xs text-zinc-500">
+        <p id="traffic-target-hint" className="mt-0.5 text-xs text-muted">
           {route
             ? `Router ${route.router}: ${route.rule}${route.service ? ` → service ${route.service}` : ''}`
             : kind === 'host'
@@ -207,7 +208,7 @@ export function RunForm({
       </fieldset>
       <div className="flex gap-2">
         <button type="submit" className="btn btn-primary" disabled={!hydrated || running || busy}>
-          {busy && !running ? 'Starting…' : 'Start run'}
+          <ProgressLabel pending={busy && !running} label="Start run" pendingLabel="Starting…" />
         </button>
         <button type="button" className="btn btn-danger" disabled={!running} onClick={onStop}>
           Stop

@@ -15,13 +15,13 @@ function Tile({
 }) {
   return (
     <div className="px-4 py-2" data-testid={`total-${label.toLowerCase().replace(/\s+/g, '-')}`}>
-      <dt className="text-xs text-zinc-600 dark:text-zinc-400">{label}</dt>
+      <dt className="text-xs text-muted">{label}</dt>
       <dd
         className={`text-lg font-semibold tabular-nums ${tone === 'bad' ? 'text-red-700 dark:text-red-400' : ''}`}
       >
         {tone === 'bad' ? <span aria-hidden>⚠ </span> : null}
         {value}
-        {sub ? <span className="ml-1 text-xs font-normal text-zinc-500">{sub}</span> : null}
+        {sub ? <span className="ml-1 text-xs font-normal text-muted">{sub}</span> : null}
       </dd>
     </div>
   );
@@ -48,7 +48,7 @@ export function RunTotals({ update }: { update: TrafficUpdate }) {
         />
         <Tile label="In flight" value={String(totals.inFlight)} sub={`of ${params.concurrency}`} />
       </dl>
-      <div className="flex items-center gap-3 border-t border-zinc-200 px-4 py-2 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+      <div className="flex items-center gap-3 border-t border-zinc-200 px-4 py-2 text-xs text-muted dark:border-zinc-800">
         <div
           className="h-1.5 flex-1 rounded bg-zinc-200 dark:bg-zinc-800"
           role="progressbar"

@@ -11,6 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { tooltipStyle } from '@/components/traffic/chart-style';
 import type { BackendChange, TimelinePoint } from '@/lib/schemas/traffic';
 
 function changeLabel(change: BackendChange): string {
@@ -35,7 +36,11 @@ export function SharesChart({
 }) {
   const data = timeline.map((point) => ({ t: point.t, ...point.counts }));
   return (
-    <figure aria-label="Share of requests per backend over time" data-testid="shares-chart">
+    <figure
+      aria-label="Share of requests per backend over time"
+      data-testid="shares-chart"
+      className="text-muted"
+    >
       <div className="h-64 w-full">
         <ResponsiveContainer>
           <AreaChart
@@ -50,18 +55,24 @@ export function SharesChart({
               type="number"
               domain={['dataMin', 'dataMax']}
               unit=" s"
-              tick={{ fontSize: 11 }}
+              tick={{ fontSize: 11, fill: 'currentColor' }}
+              stroke="currentColor"
             />
             <YAxis
               tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
-              tick={{ fontSize: 11 }}
+              tick={{ fontSize: 11, fill: 'currentColor' }}
+              stroke="currentColor"
               width={44}
             />
             <Tooltip
+              contentStyle={tooltipStyle}
               formatter={(value, name) => [String(value), `${String(name)} (requests)`]}
               labelFormatter={(t) => `second ${String(t)}`}
             />
-            <Legend wrapperStyle={{ fontSize: 11, fontFamily: 'ui-monospace, monospace' }} />
+            <Legend
+              wrapperStyle={{ fontSize: 11, fontFamily: 'ui-monospace, monospace' }}
+              formatter={(value) => <span className="text-fg">{String(value)}</span>}
+            />
             {ids.map((id) => (
               <Area
                 key={id}
@@ -79,9 +90,14 @@ export function SharesChart({
               <ReferenceLine
                 key={`${change.t}-${change.added.join()}-${change.removed.join()}`}
                 x={change.t}
-                stroke="#18181b"
+                stroke="currentColor"
                 strokeDasharray="4 2"
-                label={{ value: changeLabel(change), position: 'top', fontSize: 11 }}
+                label={{
+                  value: changeLabel(change),
+                  position: 'top',
+                  fontSize: 11,
+                  fill: 'currentColor',
+                }}
               />
             ))}
           </AreaChart>

@@ -135,7 +135,7 @@ export function TrafficClient({
                 />
               </div>
             ) : (
-              <p className="text-zinc-600 dark:text-zinc-400">
+              <p className="text-muted">
                 No ECS service behind the chosen router: deploy Whoami on the Services page to scale
                 it here.
               </p>
@@ -154,7 +154,7 @@ export function TrafficClient({
           <section className="card" aria-labelledby="backends-title">
             <h2 id="backends-title" className="card-title">
               Backends{' '}
-              <span className="font-normal text-zinc-500">
+              <span className="font-normal text-muted">
                 ({update.backends.filter((b) => b.active).length} answering)
               </span>
             </h2>
@@ -172,9 +172,7 @@ export function TrafficClient({
             <section className="card xl:col-span-2" aria-labelledby="shares-title">
               <h2 id="shares-title" className="card-title">
                 Share per backend over time{' '}
-                <span className="font-normal text-zinc-500">
-                  (dashed lines: backend set changed)
-                </span>
+                <span className="font-normal text-muted">(dashed lines: backend set changed)</span>
               </h2>
               <div className="p-2">
                 <SharesChart

@@ -10,6 +10,7 @@ import {
   type TrafficRunInput,
   type TrafficUpdate,
 } from '@/lib/schemas/traffic';
+import { useToast } from '@/components/ui/toast';
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'stopping' | 'ended';
 
@@ -42,6 +43,7 @@ async function errorOf(
 
 export function useTrafficRun() {
   const [state, setState] = useState<TrafficRunState>(initial);
+  const toast = useToast();
   const source = useRef<EventSource | null>(null);
   const seconds = useRef(new Map<number, TimelinePoint>());
 
@@ -104,15 +106,24 @@ export function useTrafficRun() {
           body: JSON.stringify(input),
         });
         if (!response.ok) {
-          setState({ ...initial, ...(await errorOf(response)) });
+          const failure = await errorOf(response);
+          setState({ ...initial, ...failure });
+          toast({
+            kind: 'error',
+            title: 'Could not start the traffic run',
+            message: failure.error ?? undefined,
+          });
           return;
         }
         watch();
+        toast({ kind: 'success', title: `Traffic run started: ${input.rate} req/s` });
       } catch (error) {
-        setState({ ...initial, error: `Could not reach the console: ${String(error)}` });
+        const message = `Could not reach the console: ${String(error)}`;
+        setState({ ...initial, error: message });
+        toast({ kind: 'error', title: 'Could not start the traffic run', message });
       }
     },
-    [close, watch],
+    [close, watch, toast],
   );
 
   const stop = useCallback(async () => {
@@ -129,7 +140,18 @@ export function useTrafficRun() {
         end: s.end ?? { reason: 'stopped', message: 'Run stopped.' },
       }));
     }
-  }, [close]);
+    if (response?.ok || response?.status === 404) {
+      toast({ kind: 'success', title: 'Traffic run stopped' });
+    } else {
+      toast({
+        kind: 'error',
+        title: 'Could not stop the traffic run',
+        message: response
+          ? `The console answered ${response.status}.`
+          : 'The console did not answer.',
+      });
+    }
+  }, [close, toast]);
 
   return { state, start, stop };
 }

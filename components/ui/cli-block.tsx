@@ -5,10 +5,14 @@ export function CliBlock({ cli }: { cli: string }) {
   return (
     <div className="mt-2" data-testid="cli-equivalent">
       <div className="mb-1 flex items-center justify-between gap-2">
-        <span className="text-xs font-medium text-zinc-500">AWS CLI equivalent</span>
+        <span className="text-xs font-medium text-muted">AWS CLI equivalent</span>
         <CopyButton text={cli} label="Copy CLI" />
       </div>
-      <pre className="max-h-28 overflow-auto rounded bg-zinc-900 p-2 text-xs break-all whitespace-pre-wrap text-zinc-100">
+      <pre
+        className="code-block max-h-28 break-all whitespace-pre-wrap"
+        tabIndex={0}
+        aria-label="AWS CLI command"
+      >
         {cli}
       </pre>
     </div>

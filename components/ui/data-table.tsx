@@ -1,5 +1,5 @@
 'use client';
-// The one table for every resource: sortable columns, optional row selection, virtualised rows.
+// The one table for every resource: sortable columns, optional row selection, virtualised rows, arrow-key rows.
 import {
   flexRender,
   getCoreRowModel,
@@ -7,6 +7,7 @@ import {
   useReactTable,
   type ColumnDef,
   type OnChangeFn,
+  type Row,
   type RowSelectionState,
   type SortingState,
 } from '@tanstack/react-table';
@@ -31,7 +32,7 @@ export function DataTable<T>({
   label: string;
   rowSelection?: RowSelectionState;
   onRowSelectionChange?: OnChangeFn<RowSelectionState>;
-  /** Enter on a focused row (or a click) opens it. */
+  /** Enter on a focused row (or a double click) opens it; Space selects it. */
   onOpenRow?: (row: T) => void;
   maxHeight?: string;
 }) {
@@ -62,9 +63,13 @@ export function DataTable<T>({
   const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const colSpan = table.getVisibleLeafColumns().length;
 
-  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, index: number, row: T) => {
+  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, index: number, row: Row<T>) => {
     if (event.target !== event.currentTarget) return;
-    if (event.key === 'Enter' && onOpenRow) onOpenRow(row);
+    if (event.key === 'Enter' && onOpenRow) onOpenRow(row.original);
+    if (event.key === ' ' && row.getCanSelect()) {
+      event.preventDefault();
+      row.toggleSelected();
+    }
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const next = index + (event.key === 'ArrowDown' ? 1 : -1);
@@ -83,7 +88,7 @@ export function DataTable<T>({
         aria-label={label}
         aria-rowcount={rows.length}
       >
-        <thead className="sticky top-0 z-10 bg-zinc-100 text-left text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+        <thead className="sticky top-0 z-10 bg-surface-2 text-left text-xs text-muted">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => {
@@ -132,9 +137,9 @@ export function DataTable<T>({
                 ref={virtualizer.measureElement}
                 tabIndex={0}
                 aria-selected={row.getIsSelected() || undefined}
-                onKeyDown={(event) => onRowKey(event, item.index, row.original)}
+                onKeyDown={(event) => onRowKey(event, item.index, row)}
                 onDoubleClick={onOpenRow ? () => onOpenRow(row.original) : undefined}
-                className="border-t border-zinc-200 align-top hover:bg-zinc-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 aria-selected:bg-blue-50 dark:border-zinc-800 dark:hover:bg-zinc-800/50 dark:aria-selected:bg-blue-950"
+                className="border-t border-line align-top hover:bg-surface-2 aria-selected:bg-blue-50 dark:aria-selected:bg-blue-950"
               >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className="px-3 py-2">

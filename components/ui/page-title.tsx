@@ -5,9 +5,7 @@ export function PageTitle({ title, children }: { title: string; children?: React
   return (
     <div className="mb-4">
       <h1 className="text-xl font-semibold tracking-tight">{title}</h1>
-      {children ? (
-        <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{children}</p>
-      ) : null}
+      {children ? <p className="mt-0.5 text-sm text-muted">{children}</p> : null}
     </div>
   );
 }

@@ -5,7 +5,7 @@ export function Skeleton({ rows = 4, label = 'Loading' }: { rows?: number; label
   return (
     <div role="status" aria-label={label} className="space-y-2 p-4" data-testid="skeleton">
       {Array.from({ length: rows }, (_, i) => (
-        <div key={i} className="h-5 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />
+        <div key={i} className="h-5 animate-pulse rounded bg-surface-2" />
       ))}
     </div>
   );
@@ -15,9 +15,7 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   return (
     <div className="p-6 text-center" data-testid="empty-state">
       <p className="text-sm font-medium">{title}</p>
-      {children ? (
-        <div className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{children}</div>
-      ) : null}
+      {children ? <div className="mt-1 text-sm text-muted">{children}</div> : null}
     </div>
   );
 }

@@ -3,7 +3,7 @@ const tones = {
   good: { icon: '●', className: 'text-emerald-700 dark:text-emerald-400' },
   warn: { icon: '◐', className: 'text-amber-700 dark:text-amber-400' },
   bad: { icon: '✕', className: 'text-red-700 dark:text-red-400' },
-  neutral: { icon: '○', className: 'text-zinc-500' },
+  neutral: { icon: '○', className: 'text-muted' },
 } as const;
 
 export type Tone = keyof typeof tones;

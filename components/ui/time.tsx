@@ -1,18 +1,49 @@
-// Times rendered on both server and browser: clocks and time zones differ, so the browser's text wins quietly.
-import { ago, timestamp } from '@/lib/format/time';
+'use client';
+// Relative times ("3 min ago") with the absolute local time on hover, all kept current by one shared clock.
+import { useSyncExternalStore } from 'react';
+import { absolute, machineTime, relative } from '@/lib/format/time';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
-export function TimeAgo({ iso, now }: { iso: string | number | null; now?: number }) {
-  return (
-    <time dateTime={typeof iso === 'string' ? iso : undefined} suppressHydrationWarning>
-      {ago(iso, now)}
-    </time>
+// One ticking clock for the whole tab, running only while something shows a time.
+const listeners = new Set<() => void>();
+let now = Date.now();
+let timer: ReturnType<typeof setInterval> | undefined;
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  if (!timer) {
+    now = Date.now();
+    timer = setInterval(() => {
+      now = Date.now();
+      for (const l of listeners) l();
+    }, 1_000);
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  };
+}
+
+/** Milliseconds since the epoch, re-rendering the caller every second. */
+export function useNow(): number {
+  return useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => now,
   );
 }
 
-export function LocalTime({ iso }: { iso: string | null }) {
+export function TimeAgo({ iso }: { iso: string | number | null }) {
+  const current = useNow();
+  // The server knows neither the viewer's zone nor their clock: its title is ISO until the browser takes over.
+  const hydrated = useHydrated();
+  const title = hydrated ? absolute(iso) : (machineTime(iso) ?? '');
   return (
-    <time dateTime={iso ?? undefined} title={iso ?? undefined} suppressHydrationWarning>
-      {timestamp(iso)}
+    <time dateTime={machineTime(iso)} title={title || undefined} suppressHydrationWarning>
+      {relative(iso, current)}
     </time>
   );
 }

@@ -1,4 +1,6 @@
-// A step's action button: disabled while running, with a spinner and what it is doing.
+// A step's action button: disabled while running, with a spinner, what it is doing and for how long.
+import { ProgressLabel } from '@/components/actions/progress-label';
+
 export function ActionButton({
   pending,
   label,
@@ -20,13 +22,7 @@ export function ActionButton({
       aria-busy={pending || undefined}
       onClick={onClick}
     >
-      {pending ? (
-        <span
-          aria-hidden
-          className="inline-block h-3.5 w-3.5 animate-spin rounded-full border-2 border-white/40 border-t-white"
-        />
-      ) : null}
-      {pending ? pendingLabel : label}
+      <ProgressLabel pending={pending} label={label} pendingLabel={pendingLabel} />
     </button>
   );
 }

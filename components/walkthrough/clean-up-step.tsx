@@ -6,7 +6,7 @@ export function CleanUpStep({ cluster, onRun }: { cluster: string; onRun: () => 
   return (
     // The panel's own submit bubbles here: keep the step open to show its per-step results.
     <div className="space-y-2" onSubmitCapture={onRun}>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="text-sm text-muted">
         The defaults remove the two services and their task definitions and keep the instances and
         the cluster, so you can run the walkthrough again. Type the cluster name to remove those
         too.

@@ -1,6 +1,7 @@
 'use client';
 // Step 0's body: the external instances ECS reports (agent, IP, role) and Traefik's IAM policy.
 import type { InstanceView } from '@/lib/schemas/snapshot';
+import { ResourceLink } from '@/components/snapshot/resource-link';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { ActionButton } from '@/components/walkthrough/action-button';
 import { IamPolicyBlock } from '@/components/walkthrough/iam-policy-block';
@@ -31,15 +32,17 @@ export function ClusterStep({
                 key={i.arn}
                 className="rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-800"
               >
-                <p className="font-mono text-xs">{i.ec2InstanceId ?? i.id}</p>
-                <p className="text-xs text-zinc-500">{i.ip ?? 'no IP in SSM'}</p>
+                <p>
+                  <ResourceLink kind="instance" id={i.id}>
+                    {i.ec2InstanceId ?? i.id}
+                  </ResourceLink>
+                </p>
+                <p className="text-xs text-muted">{i.ip ?? 'no IP in SSM'}</p>
                 <StatusBadge
                   status={i.agentConnected ? 'connected' : 'disconnected'}
                   tone={i.agentConnected ? 'good' : 'bad'}
                 />
-                <p className="text-xs text-zinc-600 dark:text-zinc-400">
-                  {role ? `${roleName}=${role}` : 'no role yet'}
-                </p>
+                <p className="text-xs text-muted">{role ? `${roleName}=${role}` : 'no role yet'}</p>
               </li>
             );
           })}

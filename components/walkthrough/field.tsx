@@ -36,7 +36,7 @@ export function Field({
           {error}
         </p>
       ) : hint ? (
-        <p id={`${id}-hint`} className="mt-0.5 text-xs text-zinc-500">
+        <p id={`${id}-hint`} className="mt-0.5 text-xs text-muted">
           {hint}
         </p>
       ) : null}

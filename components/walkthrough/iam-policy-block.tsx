@@ -21,7 +21,7 @@ export function IamPolicyBlock({ target }: { target: 'lab' | 'aws' }) {
         </p>
         <CopyButton text={traefikReadPolicyJson} label="Copy policy JSON" />
       </div>
-      <pre className="max-h-64 overflow-auto rounded bg-zinc-900 p-2 text-xs text-zinc-100">
+      <pre className="code-block max-h-64" tabIndex={0} aria-label="Traefik read policy JSON">
         {traefikReadPolicyJson}
       </pre>
     </div>

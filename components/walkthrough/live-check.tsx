@@ -14,7 +14,7 @@ export function LiveCheck({ step }: { step: StepState }) {
       data-testid="live-check"
       aria-live="polite"
     >
-      <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase">
+      <p className="text-xs font-medium tracking-wide text-muted uppercase">
         Live check (ECS and Traefik)
       </p>
       <p className="mt-1 font-medium">
@@ -32,7 +32,7 @@ export function LiveCheck({ step }: { step: StepState }) {
         </ul>
       ) : null}
       {check.facts.length > 0 ? (
-        <ul className="mt-1 space-y-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+        <ul className="mt-1 space-y-0.5 text-xs text-muted">
           {check.facts.map((fact) => (
             <li key={fact}>{fact}</li>
           ))}

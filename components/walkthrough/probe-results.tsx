@@ -17,13 +17,13 @@ export function ProbeResults({ probe }: { probe: ProbeResult }) {
         {probe.allDiffer
           ? `All ${probe.count} differ: ${probe.count} requests, ${probe.distinct} different containers. That is round robin.`
           : `${probe.distinct} different containers for ${probe.count} requests.`}{' '}
-        <span className="font-normal text-zinc-500">
+        <span className="font-normal text-muted">
           (sent <TimeAgo iso={probe.at} /> to {probe.entrypoint.host}:{probe.entrypoint.port}
           {probe.mode === 'host' ? ` with Host: ${probe.host}` : `, path ${probe.path}`})
         </span>
       </p>
       <table className="w-full text-sm" aria-label={`Replies to the ${probe.mode} test`}>
-        <thead className="text-left text-xs text-zinc-500">
+        <thead className="text-left text-xs text-muted">
           <tr>
             <th className="py-1 pr-3 font-medium">Request</th>
             <th className="py-1 pr-3 font-medium">Answered by (Hostname)</th>
@@ -50,7 +50,7 @@ export function ProbeResults({ probe }: { probe: ProbeResult }) {
                       <code data-testid="probe-hostname">{r.hostname}</code>
                     </span>
                   ) : (
-                    <span className="text-zinc-500">—</span>
+                    <span className="text-muted">—</span>
                   )}
                 </td>
                 <td className="py-1 pr-3">

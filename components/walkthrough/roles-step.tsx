@@ -103,7 +103,7 @@ export function RolesStep({
                 />
                 <span>
                   <span className="block font-mono text-xs">{i.ec2InstanceId ?? i.id}</span>
-                  <span className="block text-xs text-zinc-500">{i.ip}</span>
+                  <span className="block text-xs text-muted">{i.ip}</span>
                   <span className="block text-xs font-medium">
                     → {params.roleName}={isLb ? params.loadBalancerRole : params.webserverRole}
                   </span>

@@ -47,25 +47,25 @@ export function StepCard({
         )}
       </div>
       <section
-        className={`card mb-4 min-w-0 flex-1 ${step.status === 'current' ? 'shadow-md ring-1 ring-blue-600/30' : ''} ${step.status === 'blocked' ? 'opacity-80' : ''}`}
+        className={`card mb-4 min-w-0 flex-1 ${step.status === 'current' ? 'shadow-md ring-1 ring-blue-600/30' : ''} ${step.status === 'blocked' ? 'border-dashed' : ''}`}
         aria-labelledby={`step-${step.id}-title`}
       >
         <button
           type="button"
-          className="flex w-full flex-wrap items-center gap-x-3 gap-y-1 rounded-t-lg px-4 py-3 text-left hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-zinc-800/50"
+          className="flex w-full flex-wrap items-center gap-x-3 gap-y-1 rounded-t-lg px-4 py-3 text-left hover:bg-zinc-50 dark:hover:bg-zinc-800/50"
           aria-expanded={open}
           aria-controls={bodyId}
           onClick={onToggle}
         >
           <h2 id={`step-${step.id}-title`} className="text-base font-semibold">
-            <span className="text-zinc-500">Step {step.index} · </span>
+            <span className="text-muted">Step {step.index} · </span>
             {step.title}
           </h2>
           <StepStatus step={step} />
-          <span className="ml-auto text-xs text-zinc-500" aria-hidden>
+          <span className="ml-auto text-xs text-muted" aria-hidden>
             {open ? 'Hide ▴' : 'Show ▾'}
           </span>
-          <p className="w-full truncate text-sm text-zinc-600 dark:text-zinc-400">
+          <p className="w-full truncate text-sm text-muted">
             {step.status === 'blocked' && step.blockedBy
               ? `Blocked: finish step ${step.blockedBy.index} (${step.blockedBy.title}) first.`
               : step.check.summary}
@@ -84,7 +84,7 @@ export function StepCard({
             {children}
             <LiveCheck step={step} />
             <div>
-              <p className="text-xs text-zinc-500">{cliNote}</p>
+              <p className="text-xs text-muted">{cliNote}</p>
               <CliBlock cli={cli} />
             </div>
           </div>

@@ -25,7 +25,7 @@ export function WalkthroughProgress({
               ? `Step ${current.index} of ${total - 1}: ${current.title}`
               : 'Every step is done.'}
         </p>
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-muted">
           {done} of {total} steps done · live from ECS and Traefik, checked{' '}
           <TimeAgo iso={evidence.fetchedAt} />
           {isError ? ' · the last refresh failed' : ''}
@@ -46,7 +46,7 @@ export function WalkthroughProgress({
         />
       </div>
       {current && current.index > 0 && !state.complete ? (
-        <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+        <p className="mt-2 text-xs text-muted">
           Steps already satisfied by the cluster show as done; you continue where it stands.
         </p>
       ) : null}

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { LabConfig } from '../config';
+import { callAdmin, CliError, runCli } from './admin-call';
 
 export const INSTANCE_USAGE = [
   'usage: npm run lab -- instance list',
@@ -23,9 +24,6 @@ const instanceSummary = z.object({
 
 type InstanceSummary = z.infer<typeof instanceSummary>;
 
-class CliError extends Error {}
-class LabUnreachable extends CliError {}
-
 function describe(instance: InstanceSummary): string {
   return [
     instance.instanceId,
@@ -36,39 +34,6 @@ function describe(instance: InstanceSummary): string {
     `${instance.pids.length} process(es)`,
     instance.containerInstanceArn,
   ].join('  ');
-}
-
-async function call(config: LabConfig, method: string, route: string, body?: unknown) {
-  const base = `http://127.0.0.1:${config.port}`;
-  let response: Response;
-  try {
-    response = await fetch(`${base}/_lab${route}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${config.secretAccessKey}`,
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new LabUnreachable(
-      `no lab is running at ${base} (start one with \`npm run lab\`, or set LAB_PORT to its port)`,
-    );
-  }
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new CliError(`the lab at ${base} answered ${response.status}: ${text.slice(0, 200)}`);
-  }
-  if (!response.ok) {
-    const message = (json as { message?: unknown }).message;
-    throw new CliError(
-      typeof message === 'string' ? message : `${method} ${route}: ${response.status}`,
-    );
-  }
-  return json;
 }
 
 function parseAddOptions(args: string[]) {
@@ -107,13 +72,13 @@ async function run(args: string[], config: LabConfig): Promise<string[]> {
     case 'list': {
       const { instances } = z
         .object({ instances: z.array(instanceSummary) })
-        .parse(await call(config, 'GET', '/instances'));
+        .parse(await callAdmin(config, 'GET', '/instances'));
       return instances.length === 0 ? ['no instances registered'] : instances.map(describe);
     }
     case 'add': {
       const { instances } = z
         .object({ instances: z.array(instanceSummary) })
-        .parse(await call(config, 'POST', '/instances', parseAdd(rest)));
+        .parse(await callAdmin(config, 'POST', '/instances', parseAdd(rest)));
       return instances.map(
         (i) =>
           `registered ${i.instanceId} at ${i.address ?? '-'} in cluster ${i.cluster} as ${i.containerInstanceArn}` +
@@ -131,8 +96,8 @@ async function run(args: string[], config: LabConfig): Promise<string[]> {
         .object({ instance: instanceSummary })
         .parse(
           command === 'remove'
-            ? await call(config, 'DELETE', path)
-            : await call(config, 'POST', `${path}/${command}`),
+            ? await callAdmin(config, 'DELETE', path)
+            : await callAdmin(config, 'POST', `${path}/${command}`),
         );
       const done = {
         stop: 'stopped the agent of',
@@ -149,17 +114,6 @@ async function run(args: string[], config: LabConfig): Promise<string[]> {
 }
 
 /** Runs one instance subcommand; returns the process exit code. */
-export async function runInstanceCommand(args: string[], config: LabConfig): Promise<number> {
-  try {
-    for (const line of await run(args, config)) console.log(line);
-    return 0;
-  } catch (error) {
-    if (!(error instanceof CliError)) throw error;
-    if (error instanceof LabUnreachable) {
-      console.error(error.message);
-      return 3;
-    }
-    console.error(`${error.message}\n${INSTANCE_USAGE}`);
-    return 2;
-  }
+export function runInstanceCommand(args: string[], config: LabConfig): Promise<number> {
+  return runCli(() => run(args, config), INSTANCE_USAGE);
 }

@@ -1,7 +1,10 @@
-// The lab's admin routes under /_lab/ (health, state, reset, task credentials, instances, processes): not AWS-signed.
+// The lab's admin routes under /_lab/ (health, state, reset, task credentials, instances, processes, faults, metrics): not AWS-signed.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AgentSupervisor } from '../agent/supervisor';
+import type { LabAccess } from '../api/access';
+import type { LabFaults } from '../api/faults';
+import type { LabMetrics } from '../api/metrics';
 import type { LabStore } from '../store/lab-store';
 import { addInstances, changeInstance, guarded, listInstances, listProcesses } from './instances';
 
@@ -24,6 +27,12 @@ export interface AdminContext {
   secretAccessKey: string;
   /** The instances' agents, once the lab listens (instance and process routes need them). */
   agents?: AgentSupervisor;
+  /** Extra credentials limited to listed actions (IAM policy checks). */
+  access?: LabAccess;
+  /** Faults injected into a share of AWS calls. */
+  faults?: LabFaults;
+  /** AWS operations answered so far, by name. */
+  metrics?: LabMetrics;
 }
 
 type Handler = (request: AdminRequest, params: string[], context: AdminContext) => AdminReply;
@@ -45,6 +54,13 @@ function withAgents(
       : { status: 503, body: { message: "the lab's instance agents are not running yet" } };
 }
 
+function withFaults(handler: (faults: LabFaults, request: AdminRequest) => AdminReply): Handler {
+  return (request, _params, { faults }) =>
+    faults
+      ? handler(faults, request)
+      : { status: 503, body: { message: 'faults are not available here' } };
+}
+
 const routes: Route[] = [
   {
     method: 'GET',
@@ -62,8 +78,9 @@ const routes: Route[] = [
     method: 'POST',
     pattern: /^\/reset$/,
     auth: 'secret',
-    handler: (_request, _params, { store }) => {
+    handler: (_request, _params, { store, faults }) => {
       store.reset();
+      faults?.clear();
       return { status: 200, body: { ok: true } };
     },
   },
@@ -116,6 +133,51 @@ const routes: Route[] = [
     handler: withAgents((agents, _request, [id], { store }) =>
       changeInstance(store, agents, decodePathSegment(id!), 'remove'),
     ),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/credentials$/,
+    auth: 'secret',
+    handler: (_request, _params, { access }) => ({
+      status: 200,
+      body: { credentials: access?.list() ?? [] },
+    }),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/credentials$/,
+    auth: 'secret',
+    handler: (request, _params, { access, accessKeyId }) =>
+      access
+        ? access.grantFromBody(request.body, accessKeyId)
+        : { status: 503, body: { message: 'credentials are not available here' } },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/faults$/,
+    auth: 'secret',
+    handler: withFaults((faults) => faults.show()),
+  },
+  {
+    method: 'PUT',
+    pattern: /^\/faults$/,
+    auth: 'secret',
+    handler: withFaults((faults, request) => faults.replaceFromBody(request.body)),
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/faults$/,
+    auth: 'secret',
+    handler: withFaults((faults) => faults.clear()),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/metrics$/,
+    auth: 'secret',
+    handler: (_request, _params, { metrics }) => ({
+      status: 200,
+      body: metrics?.show() ?? { operations: {} },
+    }),
   },
   {
     method: 'GET',

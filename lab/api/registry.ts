@@ -18,7 +18,7 @@ export interface ServiceProtocol {
   operations: Record<string, Operation>;
 }
 
-const services: Record<string, ServiceProtocol> = {
+export const services: Record<string, ServiceProtocol> = {
   AmazonEC2ContainerServiceV20141113: {
     signingName: 'ecs',
     validationError: 'InvalidParameterException',

@@ -4,7 +4,10 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { routeAdmin } from '../admin/router';
 import type { AgentSupervisor } from '../agent/supervisor';
 import type { LabStore } from '../store/lab-store';
+import { LabAccess } from './access';
 import { AwsError, serializationError, unknownOperation } from './errors';
+import { ConnectionCut, LabFaults, meetFault } from './faults';
+import { LabMetrics } from './metrics';
 import { lookupTarget } from './registry';
 import { verifySignature, type LabCredentials } from './sigv4';
 
@@ -72,6 +75,9 @@ async function handleAws(
   url: URL,
   body: string,
   options: LabServerOptions,
+  access: LabAccess,
+  faults: LabFaults,
+  metrics: LabMetrics,
 ) {
   const target = String(request.headers['x-amz-target'] ?? '');
   const found = lookupTarget(target);
@@ -85,12 +91,17 @@ async function handleAws(
       body,
     },
     {
-      credentials: options.credentials,
+      credentials: access.credentialsFor(request.headers, options.credentials),
       service: found.service.signingName,
       isKnownSessionToken: (token) => options.store.isKnownSessionToken(token),
     },
   );
   if (!found.operation) throw unknownOperation(target);
+  const action = `${found.service.signingName}:${target.split('.')[1]}`;
+  metrics.count(action);
+  access.authorize(request.headers, action, options.store.identity.accountId);
+  // After authentication and before the operation runs, so a faulted call never changes state.
+  await meetFault(faults, action, found.service.serverError);
   const { service, operation } = found;
   const parsed = operation.input.safeParse(parseJsonObject(body));
   if (!parsed.success) {
@@ -108,6 +119,9 @@ async function handleAws(
 }
 
 export function createLabServer(options: LabServerOptions): http.Server {
+  const access = new LabAccess();
+  const faults = new LabFaults();
+  const metrics = new LabMetrics();
   return http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://lab');
     try {
@@ -125,6 +139,9 @@ export function createLabServer(options: LabServerOptions): http.Server {
             accessKeyId: options.credentials.accessKeyId,
             secretAccessKey: options.credentials.secretAccessKey,
             agents: options.agents?.(),
+            access,
+            faults,
+            metrics,
           },
         );
         send(response, reply.status, reply.body, 'application/json');
@@ -137,9 +154,11 @@ export function createLabServer(options: LabServerOptions): http.Server {
           404,
         );
       }
-      send(response, 200, await handleAws(request, url, body, options));
+      send(response, 200, await handleAws(request, url, body, options, access, faults, metrics));
     } catch (error) {
-      if (error instanceof BodyTooLarge) {
+      if (error instanceof ConnectionCut) {
+        request.socket.destroy();
+      } else if (error instanceof BodyTooLarge) {
         send(response, 413, {
           __type: 'RequestEntityTooLargeException',
           message: 'Request body is larger than 1 MiB.',

@@ -6,7 +6,14 @@ import { invalidParameter } from '../api/errors';
 import { defineOperation } from '../api/operation';
 import { describeMany } from './describe-many';
 import { ecsPageInput, paginateEcs } from '../api/pagination';
-import { cqlSubject, instanceTaskCounts, remainingResources, tasksOn } from '../store/derived';
+import {
+  clusterSeenBy,
+  cqlSubject,
+  instanceTaskCounts,
+  liveTasksByInstance,
+  remainingResources,
+  tasksOn,
+} from '../store/derived';
 import { addContainerInstance, addManagedInstance } from '../store/external-instances';
 import { arns } from '../store/identity';
 import type { ClusterRecord, ContainerInstanceRecord, LabState, Resource } from '../store/model';
@@ -156,10 +163,12 @@ export const containerInstanceOperations = {
     ({ cluster: clusterRef, containerInstances, include = [] }, { store }) => {
       const state = store.state;
       const cluster = requireCluster(state, clusterRef);
+      const byInstance = liveTasksByInstance(cluster);
       const { found, failures } = describeMany(
         containerInstances,
         (reference) => findInstance(cluster, reference),
-        (instance) => instanceView(state, cluster, instance, include),
+        (instance) =>
+          instanceView(state, clusterSeenBy(cluster, byInstance, instance), instance, include),
         (id) => arns.containerInstance(store.identity, cluster.clusterName, id),
       );
       return { containerInstances: found, failures };
@@ -182,11 +191,16 @@ export const containerInstanceOperations = {
       } catch (error) {
         throw invalidParameter(`Invalid filter '${filter}': ${(error as Error).message}`);
       }
+      const byInstance = expression ? liveTasksByInstance(cluster) : new Map();
       const instances = Object.values(cluster.containerInstances)
         .filter((i) =>
           status ? i.status === status : i.status === 'ACTIVE' || i.status === 'DRAINING',
         )
-        .filter((i) => !expression || matchesCql(expression, cqlSubject(cluster, i)))
+        .filter(
+          (i) =>
+            !expression ||
+            matchesCql(expression, cqlSubject(clusterSeenBy(cluster, byInstance, i), i)),
+        )
         .sort((a, b) => a.registeredAt - b.registeredAt);
       const { page, nextToken: next } = paginateEcs(instances, { maxResults, nextToken });
       return { containerInstanceArns: page.map((i) => i.containerInstanceArn), nextToken: next };

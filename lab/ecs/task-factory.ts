@@ -5,7 +5,13 @@ import type {
 } from '../scheduler/placement';
 import { placeTasks } from '../scheduler/placement';
 import { tcpPortsInUse } from '../runtime/ports-in-use';
-import { cqlSubject, isLive, remainingResources } from '../store/derived';
+import {
+  clusterSeenBy,
+  cqlSubject,
+  isLive,
+  liveTasksByInstance,
+  remainingResources,
+} from '../store/derived';
 import { arns, type LabIdentity } from '../store/identity';
 import { newResourceId, newUuid, nowEpoch } from '../store/ids';
 import type {
@@ -50,19 +56,9 @@ export function placementCandidates(
   cluster: ClusterRecord,
   instances: readonly ContainerInstanceRecord[],
 ): PlacementCandidate[] {
-  const byInstance = new Map<string, Record<string, TaskRecord>>();
-  for (const task of Object.values(cluster.tasks)) {
-    if (!task.containerInstanceArn || !isLive(task)) continue;
-    const tasks = byInstance.get(task.containerInstanceArn) ?? {};
-    tasks[task.id] = task;
-    byInstance.set(task.containerInstanceArn, tasks);
-  }
-  // The derived helpers scan cluster.tasks for the instance's tasks: hand each only its own.
+  const byInstance = liveTasksByInstance(cluster);
   return instances.map((instance) =>
-    placementCandidate(
-      { ...cluster, tasks: byInstance.get(instance.containerInstanceArn) ?? {} },
-      instance,
-    ),
+    placementCandidate(clusterSeenBy(cluster, byInstance, instance), instance),
   );
 }
 

@@ -158,7 +158,8 @@ export const taskOperations = {
         : undefined;
       const serviceName = input.serviceName?.split('/').at(-1);
       const desiredStatus = input.desiredStatus ?? 'RUNNING';
-      const tasks = Object.values(cluster.tasks)
+      const tasks = store
+        .tasksOf(cluster)
         .filter((t) => t.desiredStatus === desiredStatus)
         .filter((t) => !instanceArn || t.containerInstanceArn === instanceArn)
         .filter(

@@ -27,7 +27,8 @@ export function processStartTime(pid: number): string | undefined {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) is in parentheses and may hold spaces; fields after it are plain.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return fields[19];
+    // A zombie has exited and only waits for its parent to reap it: nothing is left to stop.
+    return fields[0] === 'Z' ? undefined : fields[19];
   } catch {
     return undefined;
   }

@@ -28,6 +28,29 @@ export function tasksOn(cluster: ClusterRecord, instance: ContainerInstanceRecor
   );
 }
 
+/** Each instance's live tasks, from one pass over the cluster's tasks (thousands of tasks, hundreds of instances). */
+export function liveTasksByInstance(
+  cluster: ClusterRecord,
+): Map<string, Record<string, TaskRecord>> {
+  const byInstance = new Map<string, Record<string, TaskRecord>>();
+  for (const task of Object.values(cluster.tasks)) {
+    if (!task.containerInstanceArn || !isLive(task)) continue;
+    const tasks = byInstance.get(task.containerInstanceArn) ?? {};
+    tasks[task.id] = task;
+    byInstance.set(task.containerInstanceArn, tasks);
+  }
+  return byInstance;
+}
+
+/** The cluster with only `instance`'s live tasks, so the helpers below need not scan every task per instance. */
+export function clusterSeenBy(
+  cluster: ClusterRecord,
+  byInstance: ReadonlyMap<string, Record<string, TaskRecord>>,
+  instance: ContainerInstanceRecord,
+): ClusterRecord {
+  return { ...cluster, tasks: byInstance.get(instance.containerInstanceArn) ?? {} };
+}
+
 function resourceValue(resources: readonly Resource[], name: string): number {
   return resources.find((r) => r.name === name)?.integerValue ?? 0;
 }

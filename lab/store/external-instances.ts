@@ -81,10 +81,15 @@ export function defaultResources(): Resource[] {
 }
 
 /** The next free loopback address with the given prefix (host numbers from 11 up). */
+// A full /24 continues in the next ones of the same /16, so a lab can hold the benchmarks' 1,000 instances.
 export function nextAddress(state: LabState, prefix: string): string {
   const used = new Set(Object.values(state.managedInstances).map((m) => m.ipAddress));
-  for (let host = FIRST_HOST_NUMBER; host < 255; host++) {
-    if (!used.has(`${prefix}${host}`)) return `${prefix}${host}`;
+  const [, first = '127', second = '0', third = '0'] = /^(\d+)\.(\d+)\.(\d+)\.$/.exec(prefix) ?? [];
+  for (let block = Number(third); block < 256; block++) {
+    for (let host = FIRST_HOST_NUMBER; host < 255; host++) {
+      const address = `${first}.${second}.${block}.${host}`;
+      if (!used.has(address)) return address;
+    }
   }
   throw new Error(`no free address left under ${prefix}`);
 }

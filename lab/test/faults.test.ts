@@ -152,7 +152,9 @@ describe('faults', () => {
       { timeoutMs: 5_000, intervalMs: 50 },
     );
 
+    const restartedAt = performance.now();
     lab = await startLab({ dataDir, env: LAB_ENV });
+    const listeningMs = Math.round(performance.now() - restartedAt);
     const restarted = connect(lab);
     const { services } = await restarted.ecs.send(
       new DescribeServicesCommand({ cluster: CLUSTER, services: [SERVICE] }),
@@ -186,7 +188,17 @@ describe('faults', () => {
     expect(old).toHaveLength(oldArns.length);
 
     const after = await converged(lab, 5);
+    const convergedMs = Math.round(performance.now() - restartedAt);
     expect(after.tasks.some((t) => oldArns.includes(t.taskArn!))).toBe(false);
     expect(after.processes.some((p) => oldArns.includes(p.taskArn))).toBe(false);
+    // Exactly one live process per running task: nothing left over from the killed lab.
+    expect(after.processes).toHaveLength(5);
+    const { services: converged5 } = await restarted.ecs.send(
+      new DescribeServicesCommand({ cluster: CLUSTER, services: [SERVICE] }),
+    );
+    expect(converged5![0]).toMatchObject({ desiredCount: 5, runningCount: 5 });
+    console.log(
+      `lab SIGKILL mid-deploy: listening again ${listeningMs} ms after restart, service converged to 5 after ${convergedMs} ms`,
+    );
   });
 });

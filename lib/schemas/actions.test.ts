@@ -129,7 +129,7 @@ describe('other inputs', () => {
     expect(assignRoleInput.parse({ instanceArns: ['a'], value: 'webserver' }).name).toBe('role');
     expect(errorFor(assignRoleInput, { instanceArns: [], value: 'x' }).field).toBe('instanceArns');
     expect(
-      errorFor(assignRoleInput, { instanceArns: Array(101).fill('a'), value: 'x' }).field,
+      errorFor(assignRoleInput, { instanceArns: Array(1001).fill('a'), value: 'x' }).field,
     ).toBe('instanceArns');
     expect(errorFor(assignRoleInput, { instanceArns: ['a'], value: 'web server' }).field).toBe(
       'value',

@@ -94,7 +94,7 @@ export const assignRoleInput = z.object({
   instanceArns: z
     .array(ecsResourceId)
     .min(1, 'Pick at least one instance.')
-    .max(100, 'At most 100 instances at once.'),
+    .max(1000, 'At most 1000 instances at once.'),
   name: attributeName.default('role'),
   value: attributeValue,
 });
@@ -104,7 +104,7 @@ export const removeAttributeInput = z.object({
   instanceArns: z
     .array(ecsResourceId)
     .min(1, 'Pick at least one instance.')
-    .max(100, 'At most 100 instances at once.'),
+    .max(1000, 'At most 1000 instances at once.'),
   name: attributeName.default('role'),
 });
 export type RemoveAttributeInput = z.input<typeof removeAttributeInput>;

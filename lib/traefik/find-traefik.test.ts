@@ -152,4 +152,27 @@ describe('findTraefik', () => {
       ).source,
     ).toMatchObject({ reason: expect.stringMatching(/no host port bound to its API port 8080/) });
   });
+
+  it('reads only an IP literal from SSM, never a name or a URL fragment', () => {
+    const at = (ip: string) =>
+      findTraefik(
+        {
+          tasks: [task('t', 'RUNNING', [[8080, 8080]])],
+          services,
+          instances: [{ ...instances[0]!, ip }],
+        },
+        facts([]),
+        null,
+      );
+    expect(at('::1').url).toBe('http://[::1]:8080');
+    for (const ip of [
+      'evil.example.com',
+      '10.0.0.7@evil.com',
+      '10.0.0.7/x',
+      '10.0.0.7:99',
+      '[::1]',
+    ]) {
+      expect(at(ip).source, ip).toMatchObject({ kind: 'not-found' });
+    }
+  });
 });

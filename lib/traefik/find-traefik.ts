@@ -1,4 +1,5 @@
 // Finds Traefik's API from a cluster snapshot, by image never by name: running task → instance → IP → host port of the API.
+import { z } from 'zod';
 import type { ClusterSnapshot, TaskView } from '@/lib/schemas/snapshot';
 import type { TraefikSource } from '@/lib/schemas/traefik';
 import {
@@ -17,6 +18,9 @@ export interface TraefikLocation {
   /** Traefik's ECS refresh interval, from the Traefik task definition's command. */
   refreshSeconds: number;
 }
+
+// SSM reports an instance's address; only an IP literal may become a URL (a name or `a@b` could point anywhere).
+const ipLiteral = z.union([z.ipv4(), z.ipv6()]);
 
 const STATUS_RANK: Record<string, number> = { RUNNING: 0, ACTIVATING: 1, PENDING: 2 };
 
@@ -83,7 +87,7 @@ export function findTraefik(
   if (task.lastStatus !== 'RUNNING') {
     return notFound(`Traefik's ${what} is ${task.lastStatus}, not RUNNING yet.`);
   }
-  if (!instance?.ip) {
+  if (!instance?.ip || !ipLiteral.safeParse(instance.ip).success) {
     return notFound(
       `Traefik's ${what} runs on ${instance?.ec2InstanceId ?? task.containerInstanceId ?? 'an unknown instance'}, whose IP address SSM does not know.`,
     );

@@ -58,6 +58,22 @@ function ecsMessage(error: unknown): string {
   return firstLine.length > 300 ? `${firstLine.slice(0, 297)}…` : firstLine;
 }
 
+// IAM names the refused action in its message: "… is not authorized to perform: ecs:ListTasks on resource: …".
+function deniedAction(detail: string): string | null {
+  return /perform: ([a-z0-9-]+:[A-Za-z0-9]+)/.exec(detail)?.[1] ?? null;
+}
+
+// The SDK raises these as plain errors or provider errors; their text is what tells them apart.
+const SSO_EXPIRED =
+  /SSO session associated with this profile (has expired|is invalid)|Token is expired/;
+const REGION_MISSING = /^Region is missing/;
+
+// How many times the SDK sent the request before giving up, as " 7 times".
+function times(error: unknown): string {
+  const attempts = field(field(error, '$metadata'), 'attempts');
+  return typeof attempts === 'number' && attempts > 1 ? ` ${attempts} times` : '';
+}
+
 function withDetail(text: string, detail: string): string {
   return detail ? `${text}: ${detail}` : text;
 }
@@ -72,12 +88,19 @@ export function describeEcsError(error: unknown, context: EcsErrorContext = {}):
     };
   }
   const rawName = field(error, 'name');
-  const name = typeof rawName === 'string' && rawName !== 'Error' ? rawName : 'UnknownError';
   const detail = ecsMessage(error);
+  const sdkName = typeof rawName === 'string' && rawName !== 'Error' ? rawName : 'UnknownError';
+  const kind = REGION_MISSING.test(detail)
+    ? 'MissingRegion'
+    : SSO_EXPIRED.test(detail)
+      ? 'ExpiredSsoSession'
+      : sdkName;
+  // The SDK's own name where it has one, so the message can be searched for.
+  const name = sdkName === 'UnknownError' ? kind : sdkName;
   const cluster = context.cluster ? `Cluster ${context.cluster}` : 'The cluster';
   const service = context.service ? `Service ${context.service}` : 'The service';
   const plain = ((): string => {
-    switch (name) {
+    switch (kind) {
       case 'ClusterNotFoundException':
         return `${cluster} was not found. Check its name or pick another cluster`;
       case 'ServiceNotFoundException':
@@ -102,21 +125,33 @@ export function describeEcsError(error: unknown, context: EcsErrorContext = {}):
       case 'ClusterContainsTasksException':
         return `${cluster} still has tasks running. Stop them or wait until they have stopped`;
       case 'AccessDeniedException':
-        return withDetail('The AWS credentials in use are not allowed to do this', detail);
+      case 'AccessDenied':
+      case 'UnauthorizedOperation': {
+        const action = deniedAction(detail);
+        return action
+          ? `The console's credentials may not call ${action}. Add it to their IAM policy (Settings shows the policy)`
+          : withDetail('The AWS credentials in use are not allowed to do this', detail);
+      }
+      case 'ExpiredSsoSession':
+        return "The AWS SSO session has expired. Run 'aws sso login' with the console's profile, then retry";
       case 'ExpiredTokenException':
       case 'ExpiredToken':
         return 'The AWS session has expired. Sign in to AWS again (for example aws sso login) and retry';
+      case 'MissingRegion':
+        return 'No AWS region is set. Set AWS_REGION, give the profile a region, or pick one on the Settings page';
       case 'UnrecognizedClientException':
       case 'InvalidSignatureException':
       case 'IncompleteSignature':
         return 'AWS did not accept the credentials. Check the access key, secret and profile the console runs with';
       case 'ThrottlingException':
       case 'TooManyRequestsException':
-        return 'ECS is throttling requests. Wait a few seconds and retry';
+        // ECS rejects a throttled request before acting on it.
+        return `ECS throttled this request${times(error)}; nothing was changed. Wait a few seconds and try again`;
       case 'ServerException':
       case 'InternalFailure':
       case 'ServiceUnavailable':
-        return 'ECS had an internal error. Retry in a moment';
+        // A 5xx can come after ECS acted, so a change may have been applied.
+        return `ECS failed this request with an internal error${times(error)}. A change may or may not have been applied: check the view, then retry`;
       case 'UpdateInProgressException':
         return 'An agent update is already in progress on that instance. Wait until it finishes';
       case 'ResourceInUseException':
@@ -124,7 +159,11 @@ export function describeEcsError(error: unknown, context: EcsErrorContext = {}):
       case 'ResourceNotFoundException':
         return withDetail('The resource was not found', detail);
       case 'CredentialsProviderError':
-        return 'No AWS credentials were found. Set AWS_PROFILE or access keys, or sign in with aws sso login';
+      case 'TokenProviderError':
+        return withDetail(
+          'No usable AWS credentials were found. Set AWS_PROFILE or access keys, or sign in with aws sso login',
+          detail,
+        );
       case 'UnknownError':
         return withDetail('Something went wrong talking to ECS', detail);
       default:

@@ -1,4 +1,4 @@
-// One cluster snapshot: all List pages, batched Describe calls (never one per item), shared by concurrent viewers.
+// One cluster snapshot: all List pages, batched Describe calls overlapping them (never one per item), shared by concurrent viewers.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import {
@@ -31,22 +31,48 @@ async function build(ctx: EcsContext): Promise<ClusterSnapshot> {
     apiCalls += 1;
     return call;
   };
-  async function listAll(page: (token?: string) => Promise<{ arns?: string[]; next?: string }>) {
-    const all: string[] = [];
-    let token: string | undefined;
-    do {
-      const out = await count(page(token));
-      all.push(...(out.arns ?? []));
-      token = out.next;
-    } while (token);
-    return all;
+  type Page = (token?: string) => Promise<{ arns?: string[]; next?: string }>;
+  /**
+   * Reads every page of `lists` and describes new ARNs in full batches as pages arrive, so Describe
+   * calls overlap the (inherently sequential) List pages; the remainder goes in one last batch.
+   */
+  async function listAndDescribe<T>(
+    lists: Page[],
+    batchSize: number,
+    describe: (arns: string[]) => Promise<T[]>,
+  ): Promise<T[]> {
+    const seen = new Set<string>();
+    const pending: string[] = [];
+    const batches: Promise<T[]>[] = [];
+    const send = (arns: string[]) => {
+      const batch = count(describe(arns));
+      batch.catch(() => undefined); // Awaited below; a failure must not go unhandled meanwhile.
+      batches.push(batch);
+    };
+    await Promise.all(
+      lists.map(async (page) => {
+        let token: string | undefined;
+        do {
+          const out = await count(page(token));
+          for (const arn of out.arns ?? []) {
+            if (seen.has(arn)) continue;
+            seen.add(arn);
+            pending.push(arn);
+          }
+          while (pending.length >= batchSize) send(pending.splice(0, batchSize));
+          token = out.next;
+        } while (token);
+      }),
+    );
+    if (pending.length > 0) send(pending);
+    return (await Promise.all(batches)).flat();
   }
-  const listTasks = (desiredStatus: DesiredStatus) =>
-    listAll((nextToken) =>
+  const listTasks =
+    (desiredStatus: DesiredStatus): Page =>
+    (nextToken) =>
       ecs
         .send(new ListTasksCommand({ cluster, desiredStatus, nextToken, maxResults: 100 }))
-        .then((o) => ({ arns: o.taskArns, next: o.nextToken })),
-    );
+        .then((o) => ({ arns: o.taskArns, next: o.nextToken }));
 
   const described = await count(ecs.send(new DescribeClustersCommand({ clusters: [cluster] })));
   const clusterView = toClusterView(cluster, described.clusters?.[0]);
@@ -56,19 +82,19 @@ async function build(ctx: EcsContext): Promise<ClusterSnapshot> {
     return { ...base, ...empty, fetchedAt: new Date().toISOString(), apiCalls };
   }
 
-  const instancesPromise = listAll((nextToken) =>
-    ecs
-      .send(new ListContainerInstancesCommand({ cluster, nextToken, maxResults: 100 }))
-      .then((o) => ({ arns: o.containerInstanceArns, next: o.nextToken })),
-  ).then(async (arns) => {
-    const pages = await Promise.all(
-      chunks(arns, 100).map((containerInstances) =>
-        count(
-          ecs.send(new DescribeContainerInstancesCommand({ cluster, containerInstances })),
-        ).then((o) => o.containerInstances ?? []),
-      ),
-    );
-    const instances = pages.flat();
+  const instancesPromise = listAndDescribe(
+    [
+      (nextToken) =>
+        ecs
+          .send(new ListContainerInstancesCommand({ cluster, nextToken, maxResults: 100 }))
+          .then((o) => ({ arns: o.containerInstanceArns, next: o.nextToken })),
+    ],
+    100,
+    (containerInstances) =>
+      ecs
+        .send(new DescribeContainerInstancesCommand({ cluster, containerInstances }))
+        .then((o) => o.containerInstances ?? []),
+  ).then(async (instances) => {
     const managed = instances
       .map((i) => i.ec2InstanceId)
       .filter((id): id is string => Boolean(id?.startsWith('mi-')));
@@ -107,37 +133,23 @@ async function build(ctx: EcsContext): Promise<ClusterSnapshot> {
     return info;
   }
 
-  const servicesPromise = listAll((nextToken) =>
-    ecs
-      .send(new ListServicesCommand({ cluster, nextToken, maxResults: 100 }))
-      .then((o) => ({ arns: o.serviceArns, next: o.nextToken })),
-  ).then(async (arns) => {
-    const pages = await Promise.all(
-      chunks(arns, 10).map((services) =>
-        count(ecs.send(new DescribeServicesCommand({ cluster, services }))).then(
-          (o) => o.services ?? [],
-        ),
-      ),
-    );
-    return pages
-      .flat()
-      .map(toServiceView)
-      .sort((a, b) => a.name.localeCompare(b.name));
-  });
+  const servicesPromise = listAndDescribe(
+    [
+      (nextToken) =>
+        ecs
+          .send(new ListServicesCommand({ cluster, nextToken, maxResults: 100 }))
+          .then((o) => ({ arns: o.serviceArns, next: o.nextToken })),
+    ],
+    10,
+    (services) =>
+      ecs.send(new DescribeServicesCommand({ cluster, services })).then((o) => o.services ?? []),
+  ).then((services) => services.map(toServiceView).sort((a, b) => a.name.localeCompare(b.name)));
 
-  const tasksPromise = Promise.all([listTasks('RUNNING'), listTasks('STOPPED')]).then(
-    async ([running, stopped]) => {
-      const arns = [...new Set([...running, ...stopped])];
-      const pages = await Promise.all(
-        chunks(arns, 100).map((tasks) =>
-          count(ecs.send(new DescribeTasksCommand({ cluster, tasks }))).then((o) => o.tasks ?? []),
-        ),
-      );
-      return pages
-        .flat()
-        .map(toTaskView)
-        .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
-    },
+  // A task that stops between the two listings appears in both: described once.
+  const tasksPromise = listAndDescribe([listTasks('RUNNING'), listTasks('STOPPED')], 100, (tasks) =>
+    ecs.send(new DescribeTasksCommand({ cluster, tasks })).then((o) => o.tasks ?? []),
+  ).then((tasks) =>
+    tasks.map(toTaskView).sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '')),
   );
 
   const [instances, services, tasks] = await Promise.all([

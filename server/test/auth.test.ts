@@ -71,7 +71,9 @@ describe('configuration', () => {
     expect(() => parseConfig({ ...base, ECS_CLUSTER: 'bad name!' })).toThrow(/ECS_CLUSTER/);
     expect(() => parseConfig({ ...base, TRAEFIK_API_URL: 'not a url' })).toThrow(/TRAEFIK_API_URL/);
     expect(() => parseConfig({ ...base, LAB_ENDPOINT: 'ftp://x' })).toThrow(/LAB_ENDPOINT/);
-    expect(() => parseConfig({ CONSOLE_TOKEN: token })).toThrow(/LAB_ENDPOINT or AWS_REGION/);
+    expect(() => parseConfig({ CONSOLE_TOKEN: token })).toThrow(
+      /LAB_ENDPOINT, AWS_REGION or AWS_PROFILE/,
+    );
   });
 
   it('treats empty variables as unset', () => {

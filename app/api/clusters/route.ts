@@ -2,7 +2,8 @@
 import { cookies } from 'next/headers';
 import { clusterChoiceSchema } from '@/lib/schemas/clusters';
 import { unauthorizedResponse } from '@/server/auth/session';
-import { CLUSTER_COOKIE } from '@/server/ecs/cluster-choice';
+import { crossOriginResponse } from '@/server/http/same-origin';
+import { choiceCookieOptions, CLUSTER_COOKIE } from '@/server/ecs/cluster-choice';
 import { listClusterNames } from '@/server/ecs/clusters';
 import { getEcsContext } from '@/server/ecs/context';
 import { upstreamError } from '@/server/http/responses';
@@ -21,7 +22,7 @@ export async function GET() {
 }
 
 export async function POST(request: Request) {
-  const denied = await unauthorizedResponse();
+  const denied = (await unauthorizedResponse()) ?? crossOriginResponse(request);
   if (denied) return denied;
   const parsed = clusterChoiceSchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) {
@@ -30,11 +31,10 @@ export async function POST(request: Request) {
       { status: 400 },
     );
   }
-  (await cookies()).set(CLUSTER_COOKIE, parsed.data.cluster, {
-    httpOnly: true,
-    sameSite: 'strict',
-    path: '/',
-    secure: new URL(request.url).protocol === 'https:',
-  });
+  (await cookies()).set(
+    CLUSTER_COOKIE,
+    parsed.data.cluster,
+    choiceCookieOptions(new URL(request.url).protocol === 'https:'),
+  );
   return Response.json({ current: parsed.data.cluster });
 }

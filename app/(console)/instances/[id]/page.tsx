@@ -1,21 +1,19 @@
 // One instance's detail page (deep-linkable by container instance id or mi- id).
-import Link from 'next/link';
+import { resourceIdParam } from '@/lib/schemas/route-params';
 import { InstanceDetail } from '@/components/instances/instance-detail';
-import { PageTitle } from '@/components/ui/page-title';
+import { DetailPage } from '@/components/snapshot/detail-page';
 import { loadSnapshotPage } from '@/server/pages/load-snapshot';
 
 export default async function InstancePage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
   const { cluster, snapshot } = await loadSnapshotPage();
   return (
-    <>
-      <p className="mb-1 text-sm">
-        <Link className="text-blue-700 hover:underline dark:text-blue-400" href="/instances">
-          ← Instances
-        </Link>
-      </p>
-      <PageTitle title={`Instance ${decodeURIComponent(id)}`} />
-      <InstanceDetail cluster={cluster} id={decodeURIComponent(id)} initial={snapshot} />
-    </>
+    <DetailPage
+      noun="instance"
+      cluster={cluster}
+      parsed={resourceIdParam.safeParse((await params).id)}
+      back={{ href: '/instances', label: 'Instances' }}
+    >
+      {(id) => <InstanceDetail cluster={cluster} id={id} initial={snapshot} />}
+    </DetailPage>
   );
 }
