@@ -1,5 +1,5 @@
 // `npm run bench [-- --smoke] [<id>…]`: runs the benchmark cases, prints one table and writes the figures with the machine's facts.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +21,8 @@ const CASE_IDS = [
 interface CaseResult {
   id: string;
   title: string;
+  /** When the case ran: a partial run keeps the other cases' earlier figures in results.json. */
+  measuredAt: string;
   seconds: number;
   figures: BenchFigure[];
   error?: string;
@@ -100,6 +102,19 @@ function machine() {
   };
 }
 
+/** A run of some cases keeps the other cases' earlier figures; each case says when it was measured. */
+function mergedWithEarlier(file: string, results: CaseResult[]): CaseResult[] {
+  if (!existsSync(file)) return results;
+  let earlier: CaseResult[] = [];
+  try {
+    earlier = (JSON.parse(readFileSync(file, 'utf8')) as { cases?: CaseResult[] }).cases ?? [];
+  } catch {
+    return results;
+  }
+  const fresh = new Set(results.map((r) => r.id));
+  return [...earlier.filter((r) => !fresh.has(r.id)), ...results];
+}
+
 async function main() {
   // The console's server modules import 'server-only', which only resolves under the react-server condition.
   if (!process.execArgv.some((arg) => /^--conditions?=react-server$/.test(arg))) {
@@ -117,6 +132,7 @@ async function main() {
     const result: CaseResult = {
       id: benchCase.id,
       title: benchCase.title,
+      measuredAt: new Date().toISOString(),
       seconds: 0,
       figures: [],
     };
@@ -135,7 +151,12 @@ async function main() {
       ? path.join(root, 'bench', 'results.json')
       : path.join(root, 'test-results', 'bench-smoke.json');
   mkdirSync(path.dirname(file), { recursive: true });
-  const report = { date: new Date().toISOString(), mode, machine: machine(), cases: results };
+  const report = {
+    date: new Date().toISOString(),
+    mode,
+    machine: machine(),
+    cases: mode === 'full' ? mergedWithEarlier(file, results) : results,
+  };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   const failed = results.filter((r) => r.error).length;
   console.log(

@@ -1,6 +1,6 @@
 // The scenario through the UI only: sign in, assign roles, deploy both services, scale, stop a task, clean up.
 import { expect, test, type Page } from '@playwright/test';
-import { baseURL, screenshot, signIn } from './support';
+import { baseURL, resetLab, screenshot, signIn } from './support';
 
 // Steps run in order in one worker (workers: 1). Not serial mode: a step that waits on the lab's scheduler may
 // fail without hiding the steps after it; a worker restarted after a failure signs in again in beforeAll.
@@ -8,6 +8,8 @@ let page: Page;
 const browserErrors: string[] = [];
 
 test.beforeAll(async ({ browser }) => {
+  // Specs share one lab: the journey starts from a fresh cluster whatever ran before it.
+  await resetLab();
   page = await browser.newPage({ baseURL: baseURL(), viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => browserErrors.push(`${page.url()}: ${error.message}`));
   page.on('console', (message) => {

@@ -53,7 +53,8 @@ export function ensureBuild({ lock }: { lock?: string } = {}): void {
   if (result.status !== 0) throw new Error('next build failed');
 }
 
-function freePort(): Promise<number> {
+/** A port on 127.0.0.1 that nothing listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -1,7 +1,7 @@
 // moto's server (the usual AWS mock) for side-by-side benchmarks: installed into .bench/moto-venv on first use, one server per call.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../scripts/console-process';
 import path from 'node:path';
 
 export interface RunningMoto {
@@ -24,17 +24,6 @@ export function ensureMoto(): string {
   return execFileSync(bin('python'), ['-c', 'import moto; print(moto.__version__)'], {
     encoding: 'utf8',
   }).trim();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Starts `moto_server` on a free 127.0.0.1 port and waits until it answers. */

@@ -90,11 +90,12 @@ const columns: ColumnDef<InstanceView, unknown>[] = [
       const custom = row.original.attributes.filter(
         (a) => isCustomAttribute(a) && a.name !== 'role',
       );
+      const text = custom.map((a) => `${a.name}=${a.value ?? ''}`).join(', ');
       return custom.length === 0 ? (
         <span className="text-muted">—</span>
       ) : (
-        <span className="font-mono text-xs">
-          {custom.map((a) => `${a.name}=${a.value ?? ''}`).join(', ')}
+        <span className="block max-w-64 truncate font-mono text-xs" title={text}>
+          {text}
         </span>
       );
     },

@@ -10,18 +10,22 @@ export function ResourceLink({
   kind,
   id,
   title,
+  prefetch,
   children,
 }: {
   kind: keyof typeof hrefs;
   /** Instance or task id, or service name. */
   id: string;
   title?: string;
+  /** False in long tables: each prefetching link watches the viewport and fetches its page as it scrolls by. */
+  prefetch?: false;
   children?: ReactNode;
 }) {
   return (
     <Link
       href={hrefs[kind](id)}
       title={title}
+      prefetch={prefetch}
       className={`text-blue-700 hover:underline dark:text-blue-400 ${kind === 'service' ? '' : 'font-mono text-xs'}`}
     >
       {children ?? id}
@@ -47,7 +51,7 @@ export function ResourceIdCell({
   const short = id.slice(0, length);
   return (
     <span className="inline-flex items-center gap-1.5">
-      <ResourceLink kind={kind} id={id} title={arn}>
+      <ResourceLink kind={kind} id={id} title={arn} prefetch={false}>
         {short}
       </ResourceLink>
       <CopyButton text={arn} accessibleLabel={`Copy ${what} of ${short}`} />

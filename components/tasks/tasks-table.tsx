@@ -2,7 +2,7 @@
 // The tasks table (Tasks page and an instance's detail).
 import type { ColumnDef } from '@tanstack/react-table';
 import { useRouter } from 'next/navigation';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { taskDefinitionName } from '@/lib/format/arn';
 import { taskHref } from '@/lib/format/links';
 import type { TaskView } from '@/lib/schemas/snapshot';
@@ -10,7 +10,7 @@ import { ResourceIdCell, ResourceLink } from '@/components/snapshot/resource-lin
 import { DataTable } from '@/components/ui/data-table';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { TimeAgo } from '@/components/ui/time';
-import { StopTaskButton } from '@/components/tasks/stop-task-button';
+import { StopButton, StopTaskDialog } from '@/components/tasks/stop-task-button';
 
 function hostPorts(task: TaskView): string {
   const ports = task.containers.flatMap((c) =>
@@ -23,6 +23,8 @@ function hostPorts(task: TaskView): string {
 
 export function TasksTable({ cluster, tasks }: { cluster: string; tasks: TaskView[] }) {
   const router = useRouter();
+  // One dialog for the whole table: a row mounts a plain button, not a dialog and an action hook.
+  const [stopping, setStopping] = useState<TaskView | null>(null);
   const columns = useMemo<ColumnDef<TaskView, unknown>[]>(
     () => [
       {
@@ -45,7 +47,7 @@ export function TasksTable({ cluster, tasks }: { cluster: string; tasks: TaskVie
         accessorFn: (t) => t.serviceName ?? t.group ?? '',
         cell: ({ row }) =>
           row.original.serviceName ? (
-            <ResourceLink kind="service" id={row.original.serviceName} />
+            <ResourceLink kind="service" id={row.original.serviceName} prefetch={false} />
           ) : (
             (row.original.group ?? '—')
           ),
@@ -72,7 +74,7 @@ export function TasksTable({ cluster, tasks }: { cluster: string; tasks: TaskVie
         accessorFn: (t) => t.containerInstanceId ?? '',
         cell: ({ row }) =>
           row.original.containerInstanceId ? (
-            <ResourceLink kind="instance" id={row.original.containerInstanceId}>
+            <ResourceLink kind="instance" id={row.original.containerInstanceId} prefetch={false}>
               {row.original.containerInstanceId.slice(0, 12)}
             </ResourceLink>
           ) : (
@@ -111,9 +113,11 @@ export function TasksTable({ cluster, tasks }: { cluster: string; tasks: TaskVie
         accessorFn: (t) => t.stopCode ?? '',
         cell: ({ row }) =>
           row.original.stopCode || row.original.stoppedReason ? (
-            <div className="max-w-64 text-xs">
+            <div className="flex max-w-64 flex-col text-xs">
               {row.original.stopCode ? <StatusBadge status={row.original.stopCode} /> : null}
-              <p className="text-muted">{row.original.stoppedReason}</p>
+              <span className="truncate text-muted" title={row.original.stoppedReason ?? undefined}>
+                {row.original.stoppedReason}
+              </span>
             </div>
           ) : (
             '—'
@@ -123,18 +127,23 @@ export function TasksTable({ cluster, tasks }: { cluster: string; tasks: TaskVie
         id: 'actions',
         header: '',
         enableSorting: false,
-        cell: ({ row }) => <StopTaskButton cluster={cluster} task={row.original} />,
+        cell: ({ row }) => (
+          <StopButton task={row.original} onClick={() => setStopping(row.original)} />
+        ),
       },
     ],
-    [cluster],
+    [],
   );
   return (
-    <DataTable
-      label="Tasks"
-      data={tasks}
-      columns={columns}
-      getRowId={(t) => t.arn}
-      onOpenRow={(t) => router.push(taskHref(t.id))}
-    />
+    <>
+      <DataTable
+        label="Tasks"
+        data={tasks}
+        columns={columns}
+        getRowId={(t) => t.arn}
+        onOpenRow={(t) => router.push(taskHref(t.id))}
+      />
+      <StopTaskDialog cluster={cluster} task={stopping} onClose={() => setStopping(null)} />
+    </>
   );
 }

@@ -5,16 +5,58 @@ import {
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
+  type Cell,
   type ColumnDef,
   type OnChangeFn,
-  type Row,
   type RowSelectionState,
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactElement,
+} from 'react';
 
-const ROW_HEIGHT = 44;
+// Every row is this tall (cells clip to it), so scrolling never measures a row: the virtualiser does arithmetic only.
+const ROW_HEIGHT = 52;
+
+function rowIndexOf(target: EventTarget): number | undefined {
+  const tr = (target as HTMLElement).closest?.('tr[data-index]');
+  return tr ? Number(tr.getAttribute('data-index')) : undefined;
+}
+
+// Memoised: a scroll frame re-renders only the rows it mounts, not every row already on screen.
+const DataRow = memo(function DataRow<T>({
+  cells,
+  index,
+  selected,
+}: {
+  /** The row's memoised cells: the same array until its data or the columns change. */
+  cells: Cell<T, unknown>[];
+  index: number;
+  /** Passed on its own: toggling selection keeps the same cells. */
+  selected: boolean;
+}) {
+  return (
+    <tr
+      data-index={index}
+      tabIndex={0}
+      aria-selected={selected || undefined}
+      style={{ height: ROW_HEIGHT }}
+      className="border-t border-line hover:bg-surface-2 aria-selected:bg-blue-50 dark:aria-selected:bg-blue-950"
+    >
+      {cells.map((cell) => (
+        <td key={cell.id} className="px-3 py-1 whitespace-nowrap">
+          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+        </td>
+      ))}
+    </tr>
+  );
+}) as <T>(props: { cells: Cell<T, unknown>[]; index: number; selected: boolean }) => ReactElement;
 
 export function DataTable<T>({
   data,
@@ -56,15 +98,20 @@ export function DataTable<T>({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 4,
   });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const colSpan = table.getVisibleLeafColumns().length;
 
-  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, index: number, row: Row<T>) => {
-    if (event.target !== event.currentTarget) return;
+  // One handler on the body for every row, so rows carry no per-row closures.
+  const onRowKey = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    const target = event.target as HTMLElement;
+    if (target.tagName !== 'TR') return;
+    const index = rowIndexOf(target);
+    const row = index === undefined ? undefined : rows[index];
+    if (index === undefined || !row) return;
     if (event.key === 'Enter' && onOpenRow) onOpenRow(row.original);
     if (event.key === ' ' && row.getCanSelect()) {
       event.preventDefault();
@@ -81,8 +128,15 @@ export function DataTable<T>({
     }
   };
 
+  const onRowDoubleClick = (event: MouseEvent<HTMLTableSectionElement>) => {
+    const index = rowIndexOf(event.target);
+    const row = index === undefined ? undefined : rows[index];
+    if (row && onOpenRow) onOpenRow(row.original);
+  };
+
   return (
-    <div ref={scrollRef} className="overflow-auto" style={{ maxHeight }}>
+    // Contained: mounting rows while scrolling relays out this box alone, never the page around it.
+    <div ref={scrollRef} className="overflow-auto" style={{ maxHeight, contain: 'content' }}>
       <table
         className="w-full border-collapse text-sm"
         aria-label={label}
@@ -121,7 +175,7 @@ export function DataTable<T>({
             </tr>
           ))}
         </thead>
-        <tbody>
+        <tbody onKeyDown={onRowKey} onDoubleClick={onOpenRow ? onRowDoubleClick : undefined}>
           {paddingTop > 0 ? (
             <tr aria-hidden>
               <td colSpan={colSpan} style={{ height: paddingTop }} />
@@ -129,25 +183,14 @@ export function DataTable<T>({
           ) : null}
           {items.map((item) => {
             const row = rows[item.index];
-            if (!row) return null;
-            return (
-              <tr
+            return row ? (
+              <DataRow
                 key={row.id}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                tabIndex={0}
-                aria-selected={row.getIsSelected() || undefined}
-                onKeyDown={(event) => onRowKey(event, item.index, row)}
-                onDoubleClick={onOpenRow ? () => onOpenRow(row.original) : undefined}
-                className="border-t border-line align-top hover:bg-surface-2 aria-selected:bg-blue-50 dark:aria-selected:bg-blue-950"
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="px-3 py-2">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            );
+                cells={row.getVisibleCells()}
+                index={item.index}
+                selected={row.getIsSelected()}
+              />
+            ) : null;
           })}
           {paddingBottom > 0 ? (
             <tr aria-hidden>

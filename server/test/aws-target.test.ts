@@ -1,5 +1,5 @@
 // The console in AWS mode (AWS_PROFILE from a shared config file, AWS_ENDPOINT_URL) against a lab with
-// non-default settings: another region, account and cluster name, 240 instances, several clusters, and an expired SSO session.
+// non-default settings: another region, account and cluster name, 250 instances, several clusters, and an expired SSO session.
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,8 +34,8 @@ vi.mock('next/headers', () => ({
 const REGION = 'eu-west-3';
 const ACCOUNT = '210987654321';
 const CLUSTER = 'edge-prod';
-// The lab gives each instance its own 127.x.y.z address, hosts 11–254: 240 fit in one range.
-const INSTANCES = 240;
+// Three pages of ListContainerInstances (100 a page), and more instances than one 127.x.y.0/24 holds.
+const INSTANCES = 250;
 const TOKEN = 'aws-target-test-token-0123456789';
 
 let lab: RunningLab;
@@ -129,8 +129,10 @@ beforeAll(async () => {
     env: { LAB_REGION: REGION, LAB_ACCOUNT_ID: ACCOUNT, LAB_CLUSTER: CLUSTER },
   });
   const admin = labAdmin(lab.adminEndpoint);
-  for (let added = 200; added < INSTANCES; added += 40) {
-    const { status, body } = await admin.call('POST', '/instances', { count: 40 });
+  for (let added = 200; added < INSTANCES; added += 50) {
+    const { status, body } = await admin.call('POST', '/instances', {
+      count: Math.min(50, INSTANCES - added),
+    });
     expect(status, JSON.stringify(body)).toBe(201);
   }
   console.log(`lab with ${INSTANCES} instances ready in ${Date.now() - started} ms`);
