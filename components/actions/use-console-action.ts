@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { ActionResult } from '@/lib/schemas/actions';
 import { queryKeys } from '@/lib/queries/keys';
 import { useToast } from '@/components/ui/toast';
+import { withCode } from '@/lib/format/error-text';
 
 export function useConsoleAction<I, T>(
   cluster: string,
@@ -29,7 +30,7 @@ export function useConsoleAction<I, T>(
         toast({
           kind: 'error',
           title: describe.failure,
-          message: `${result.error.message} (${result.error.code})`,
+          message: withCode(result.error.message, result.error.code),
         });
       }
       return result;

@@ -17,6 +17,7 @@ import { ProgressLabel } from '@/components/actions/progress-label';
 import { CliBlock } from '@/components/ui/cli-block';
 import { CopyButton } from '@/components/ui/copy-button';
 import { TimeAgo } from '@/components/ui/time';
+import { withCode } from '@/lib/format/error-text';
 
 type FormValues = Record<keyof typeof registerInstancesDefaults, string>;
 type FieldErrors = Partial<Record<keyof FormValues, string>>;
@@ -176,7 +177,7 @@ function useActivationStatus(cluster: string, created: RegisterInstancesData) {
     queryKey: [...queryKeys.cluster(cluster), 'activation', created.activationId],
     queryFn: async (): Promise<ActivationStatus> => {
       const result = await activationStatus({ activationId: created.activationId });
-      if (!result.ok) throw new Error(`${result.error.message} (${result.error.code})`);
+      if (!result.ok) throw new Error(withCode(result.error.message, result.error.code));
       return result.data;
     },
     initialData: created,

@@ -48,7 +48,9 @@ export function ErrorState({
       </p>
       <p className="mt-1">
         {message}
-        {name ? <span className="ml-1 font-mono text-xs">({name})</span> : null}
+        {name && !message.includes(`(${name})`) ? (
+          <span className="ml-1 font-mono text-xs">({name})</span>
+        ) : null}
       </p>
       {onRetry ? (
         <button type="button" className="btn btn-sm mt-2" onClick={onRetry}>
