@@ -9,14 +9,17 @@ const listeners = new Set<() => void>();
 let now = Date.now();
 let timer: ReturnType<typeof setInterval> | undefined;
 
+function tick() {
+  now = Date.now();
+  for (const l of listeners) l();
+}
+
 function subscribe(listener: () => void) {
   listeners.add(listener);
   if (!timer) {
-    now = Date.now();
-    timer = setInterval(() => {
-      now = Date.now();
-      for (const l of listeners) l();
-    }, 1_000);
+    timer = setInterval(tick, 1_000);
+    // The clock stood still while nothing showed a time: catch up at once, not at the first tick.
+    queueMicrotask(tick);
   }
   return () => {
     listeners.delete(listener);
@@ -27,13 +30,13 @@ function subscribe(listener: () => void) {
   };
 }
 
+// On the server `now` is when the module loaded; a render there needs the time of the request.
+const serverNow = () =>
+  typeof window === 'undefined' ? Math.floor(Date.now() / 1000) * 1000 : now;
+
 /** Milliseconds since the epoch, re-rendering the caller every second. */
 export function useNow(): number {
-  return useSyncExternalStore(
-    subscribe,
-    () => now,
-    () => now,
-  );
+  return useSyncExternalStore(subscribe, () => now, serverNow);
 }
 
 export function TimeAgo({ iso }: { iso: string | number | null }) {
