@@ -9,23 +9,14 @@ import {
   type RegisterTaskDefinitionCommandInput,
   paginateListTaskDefinitions,
 } from '@aws-sdk/client-ecs';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { labClients } from './support/clients';
+import { readFixture } from './support/scenario';
 
 let ecs: ECSClient;
 beforeAll(() => {
   ({ ecs } = labClients(inject('labEndpoint')));
 });
-
-const fixture = (family: string) =>
-  JSON.parse(
-    readFileSync(
-      path.join(import.meta.dirname, 'fixtures', `task-definition-${family}.json`),
-      'utf8',
-    ),
-  ) as RegisterTaskDefinitionCommandInput;
 
 const simple = (family: string): RegisterTaskDefinitionCommandInput => ({
   family,
@@ -37,10 +28,10 @@ describe('task definitions', () => {
   it('registers the scenario Whoami definition with ECS defaults and a new revision each call', async () => {
     const family = `WhoamiTd${Date.now()}`;
     const first = await ecs.send(
-      new RegisterTaskDefinitionCommand({ ...fixture('Whoami'), family }),
+      new RegisterTaskDefinitionCommand({ ...readFixture('Whoami'), family }),
     );
     const second = await ecs.send(
-      new RegisterTaskDefinitionCommand({ ...fixture('Whoami'), family }),
+      new RegisterTaskDefinitionCommand({ ...readFixture('Whoami'), family }),
     );
     expect(first.taskDefinition).toMatchObject({
       taskDefinitionArn: `arn:aws:ecs:us-east-1:123456789012:task-definition/${family}:1`,
@@ -96,7 +87,7 @@ describe('task definitions', () => {
 
   it('registers the LoadBalancer definition with its task role and static host ports', async () => {
     const { taskDefinition } = await ecs.send(
-      new RegisterTaskDefinitionCommand(fixture('LoadBalancer')),
+      new RegisterTaskDefinitionCommand(readFixture('LoadBalancer')),
     );
     expect(taskDefinition?.taskRoleArn).toMatch(/^arn:aws:iam::123456789012:role\//);
     expect(taskDefinition?.containerDefinitions?.[0]?.portMappings?.map((p) => p.hostPort)).toEqual(

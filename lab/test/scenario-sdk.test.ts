@@ -1,6 +1,4 @@
 // The reference scenario end to end with the AWS SDK: deploy, round robin through the real Traefik, scale, replace, clean up.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import {
   CreateServiceCommand,
   DeleteServiceCommand,
@@ -13,7 +11,6 @@ import {
   RegisterTaskDefinitionCommand,
   StopTaskCommand,
   UpdateServiceCommand,
-  type RegisterTaskDefinitionCommandInput,
   type Task,
 } from '@aws-sdk/client-ecs';
 import { DescribeInstanceInformationCommand } from '@aws-sdk/client-ssm';
@@ -23,8 +20,8 @@ import { labClients } from './support/clients';
 import { getJson, httpGet, whoamiHostname } from './support/http';
 import { labAdmin, processAlive } from './support/lab-admin';
 import { waitFor } from './support/wait';
+import { scenarioTaskDefinition } from './support/scenario';
 
-const fixtures = path.join(import.meta.dirname, 'fixtures');
 const CLUSTER = 'anywhere-lab';
 
 interface TraefikService {
@@ -45,17 +42,6 @@ beforeAll(async () => {
   admin = labAdmin(lab.adminEndpoint);
 });
 afterAll(async () => lab?.stop());
-
-function fixture(family: string): RegisterTaskDefinitionCommandInput {
-  const definition = JSON.parse(
-    readFileSync(path.join(fixtures, `task-definition-${family}.json`), 'utf8'),
-  ) as RegisterTaskDefinitionCommandInput;
-  if (family === 'LoadBalancer') {
-    // Traefik polls every 15 s by default; the test asks for 2 s to stay fast.
-    definition.containerDefinitions![0]!.command!.push('--providers.ecs.refreshSeconds=2');
-  }
-  return definition;
-}
 
 async function serviceTasks(serviceName: string): Promise<Task[]> {
   const { taskArns } = await ecs.send(
@@ -167,7 +153,9 @@ describe('the scenario with the AWS SDK', () => {
       }),
     );
     for (const family of ['LoadBalancer', 'Whoami']) {
-      const { taskDefinition } = await ecs.send(new RegisterTaskDefinitionCommand(fixture(family)));
+      const { taskDefinition } = await ecs.send(
+        new RegisterTaskDefinitionCommand(scenarioTaskDefinition(family)),
+      );
       expect(taskDefinition?.family).toBe(family);
     }
     for (const [serviceName, desiredCount] of [

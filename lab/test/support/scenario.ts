@@ -14,10 +14,16 @@ import {
 
 const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures');
 
-function fixture(family: string): RegisterTaskDefinitionCommandInput {
-  const definition = JSON.parse(
+/** A task definition exactly as the fixture file has it. */
+export function readFixture(family: string): RegisterTaskDefinitionCommandInput {
+  return JSON.parse(
     readFileSync(path.join(fixtures, `task-definition-${family}.json`), 'utf8'),
   ) as RegisterTaskDefinitionCommandInput;
+}
+
+/** The scenario's task definition as the tests register it: Traefik refreshing every 2 s. */
+export function scenarioTaskDefinition(family: string): RegisterTaskDefinitionCommandInput {
+  const definition = readFixture(family);
   if (family === 'LoadBalancer') {
     // Traefik polls ECS every 15 s by default; tests ask for 2 s to stay fast.
     definition.containerDefinitions![0]!.command!.push('--providers.ecs.refreshSeconds=2');
@@ -47,7 +53,7 @@ export async function deployScenario(ecs: ECSClient, cluster: string, whoamiCoun
     ['LoadBalancer', 1],
     ['Whoami', whoamiCount],
   ] as const) {
-    await ecs.send(new RegisterTaskDefinitionCommand(fixture(family)));
+    await ecs.send(new RegisterTaskDefinitionCommand(scenarioTaskDefinition(family)));
     const { services = [] } = await ecs.send(
       new DescribeServicesCommand({ cluster, services: [family] }),
     );
