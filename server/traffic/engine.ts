@@ -11,6 +11,7 @@ import {
 import { backendIdFromBody } from '@/lib/traffic/backend-id';
 import { RateLimiter } from '@/lib/traffic/rate-limiter';
 import { RunAggregate, type BackendJoin } from '@/lib/traffic/run-aggregate';
+import { readCappedBody } from '@/server/http/capped-body';
 
 export interface EngineOptions {
   runId: string;
@@ -36,7 +37,6 @@ export interface Engine {
 
 const TICK_MS = 5;
 const UPDATE_MS = 1000 / TRAFFIC_LIMITS.maxUpdatesPerSecond;
-const BODY_LIMIT = 4096;
 const clamp = (value: number, min: number, max: number) =>
   Math.min(max, Math.max(min, Math.floor(Number.isFinite(value) ? value : min)));
 
@@ -109,18 +109,11 @@ export function startEngine(options: EngineOptions): Engine {
     const timer = setTimeout(() => {
       request.destroy(Object.assign(new Error('request timed out'), { code: 'TRAFFIC_TIMEOUT' }));
     }, timeoutMs);
-    request.on('response', (response) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        if (size < BODY_LIMIT) chunks.push(chunk.subarray(0, BODY_LIMIT - size));
-        size += chunk.length;
-      });
-      response.on('end', () => {
+    request.on('response', (response) =>
+      readCappedBody(response, (body) => {
         if (settled) return;
         settle();
         if (stopped) return;
-        const body = Buffer.concat(chunks).toString('utf8');
         aggregate.record({
           kind: 'response',
           atMs: atMs(),
@@ -128,9 +121,8 @@ export function startEngine(options: EngineOptions): Engine {
           backend: backendIdFromBody(body),
           latencyMs: latencyMs(),
         });
-      });
-      response.on('error', () => {});
-    });
+      }),
+    );
     request.on('error', (error) => {
       if (settled) return;
       settle();

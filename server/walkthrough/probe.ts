@@ -11,9 +11,9 @@ import { describeEcsError } from '@/server/ecs/errors';
 import { validated } from '@/server/actions/impl/validated';
 import { discoverTraffic } from '@/server/traffic/discovery';
 import { saveProbe } from '@/server/walkthrough/probe-store';
+import { readCappedBody } from '@/server/http/capped-body';
 
 const REQUEST_TIMEOUT_MS = 3_000;
-const BODY_LIMIT = 4096;
 
 interface Target {
   host: string;
@@ -48,15 +48,8 @@ function send(target: Target, index: number): Promise<ProbeRequest> {
         error: (error as { code?: string }).code ?? error.message,
       }),
     );
-    request.on('response', (response) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        if (size < BODY_LIMIT) chunks.push(chunk.subarray(0, BODY_LIMIT - size));
-        size += chunk.length;
-      });
-      response.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
+    request.on('response', (response) =>
+      readCappedBody(response, (body) => {
         const status = response.statusCode ?? 0;
         resolve({
           index,
@@ -65,9 +58,8 @@ function send(target: Target, index: number): Promise<ProbeRequest> {
           latencyMs: latencyMs(),
           error: status === 200 ? null : body.trim().slice(0, 120) || null,
         });
-      });
-      response.on('error', () => undefined);
-    });
+      }),
+    );
     request.end();
   });
 }
